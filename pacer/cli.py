@@ -1,0 +1,67 @@
+"""The ``pacer`` command line: global options, sub-commands, and the window by default."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from pacer import __version__
+from pacer.commands import command_modules
+from pacer.identity import DATA_DIR_ENV
+from pacer.paths import resolve_data_dir
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pacer",
+        description=(
+            "A calm pacer for slow belly breathing and progressive relaxation, "
+            "with a private practice log. With no command, the window opens."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"folder for the practice log and settings (default: ${DATA_DIR_ENV}, "
+        "or your per-user application-data folder)",
+    )
+    # Lets smoke tests and the packaged-bundle check close the app on their own.
+    parser.add_argument("--quit-after", type=_positive_seconds, metavar="S", help=argparse.SUPPRESS)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in command_modules():
+        module.register(subparsers)
+    return parser
+
+
+def _guard_missing_std_streams() -> None:
+    # A windowed (console-less) build has no stdout/stderr; writing to None would crash.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _guard_missing_std_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.data_dir = resolve_data_dir(args.data_dir)
+    run = getattr(args, "run", None)
+    if run is not None:
+        return int(run(args) or 0)
+    from pacer.ui.launch import LaunchRequest, run_app
+
+    return run_app(LaunchRequest(data_dir=args.data_dir, quit_after=args.quit_after))

@@ -1,0 +1,49 @@
+"""Start the real app in a subprocess on a real X server and close it like a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.xvfb import (
+    press_keys,
+    screenshot,
+    wait_for_window,
+    window_geometry,
+    xvfb_display,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
+
+
+def test_app_shows_its_window_and_quits_cleanly_on_ctrl_q(tmp_path):
+    with xvfb_display(window_manager=True) as display:
+        app = subprocess.Popen(
+            [sys.executable, "-m", "pacer", "--data-dir", str(tmp_path / "data")],
+            cwd=ROOT,
+            env=display.env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            window = wait_for_window(display, "Pacer")
+            width, height = window_geometry(display, window)
+            assert width >= 480
+            assert height >= 420
+            shots = os.environ.get("PACER_SCREENSHOT_DIR")
+            if shots:
+                screenshot(display, Path(shots) / "smoke-main-window.png")
+            press_keys(display, window, "ctrl+q")
+            _, stderr = app.communicate(timeout=30)
+        finally:
+            if app.poll() is None:
+                app.kill()
+    assert app.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    assert (tmp_path / "data").stat().st_mode & 0o777 == 0o700
