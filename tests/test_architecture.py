@@ -13,7 +13,7 @@ PACKAGE_ROOT = Path(pacer.__file__).parent
 CORE_ROOT = PACKAGE_ROOT / "core"
 FORBIDDEN_IN_CORE = ("PySide6", "shiboken6", "pyqtgraph", "pacer.ui")
 # Qt-free modules outside core; cli.py imports the window lazily and is checked at run time.
-QT_FREE_OUTSIDE_CORE = ("paths.py", "identity.py", "__init__.py")
+QT_FREE_OUTSIDE_CORE = ("paths.py", "identity.py", "resources.py", "__init__.py")
 
 
 def _imported_names(path: Path) -> set[str]:

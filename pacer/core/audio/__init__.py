@@ -1,0 +1,1 @@
+"""Optional sound: cue synthesis (numpy), scheduling on the session timeline, playback."""
