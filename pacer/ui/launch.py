@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
@@ -11,11 +12,22 @@ from pacer.paths import ensure_private_dir
 from pacer.ui.application import get_application
 from pacer.ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from pacer.core.breathing.plan import BreathingPlan
+    from pacer.core.relaxation.plan import RelaxationPlan
+
 
 @dataclass(frozen=True)
 class LaunchRequest:
+    """What the command line asks the window to do on start."""
+
     data_dir: Path
     quit_after: float | None = None
+    # Start a session at once (no welcome or other dialog in the way). At most one is set.
+    breathing: BreathingPlan | None = None
+    relaxation: RelaxationPlan | None = None
+    fullscreen: bool = False
+    sound: bool | None = None  # None: follow the saved preference
 
 
 def run_app(request: LaunchRequest) -> int:
