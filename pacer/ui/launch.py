@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from pacer.paths import ensure_private_dir
+from pacer.ui.app_context import AppContext
 from pacer.ui.application import get_application
 from pacer.ui.main_window import MainWindow
+from pacer.ui.platform.signals import SignalBridge
 
 if TYPE_CHECKING:
     from pacer.core.breathing.plan import BreathingPlan
@@ -30,11 +32,42 @@ class LaunchRequest:
     sound: bool | None = None  # None: follow the saved preference
 
 
+def build_window(request: LaunchRequest) -> MainWindow:
+    ensure_private_dir(request.data_dir)
+    context = AppContext(request.data_dir)
+    context.apply_theme()
+    if request.sound is not None and request.sound != context.preferences.sound:
+        context.update_preferences(sound=request.sound)
+    return MainWindow(context)
+
+
+def start_requested_practice(window: MainWindow, request: LaunchRequest) -> None:
+    if request.breathing is not None:
+        window.show_page("breathing")
+        window.breathing.start_plan(request.breathing)
+    if request.fullscreen:
+        window.toggle_fullscreen()
+
+
+def open_window(request: LaunchRequest) -> MainWindow:
+    """Show the window and do what was asked; a requested session starts with no dialog."""
+    window = build_window(request)
+    window.show()
+    if request.breathing is not None or request.relaxation is not None:
+        start_requested_practice(window, request)
+    else:
+        if request.fullscreen:
+            window.toggle_fullscreen()
+        window.maybe_welcome()
+    return window
+
+
 def run_app(request: LaunchRequest) -> int:
     app = get_application()
-    ensure_private_dir(request.data_dir)
-    window = MainWindow(request.data_dir)
-    window.show()
+    window = open_window(request)
+    bridge = SignalBridge(lambda signum: window.close(), app)
     if request.quit_after is not None:
         QTimer.singleShot(round(request.quit_after * 1000), window.close)
-    return app.exec()
+    status = app.exec()
+    bridge.uninstall()
+    return status

@@ -1,27 +1,191 @@
-"""The main window only assembles views; each feature lives in its own module."""
+"""The main window only assembles pages, menus and shortcuts; each feature has its own module."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow
-
+from pacer import __version__
+from pacer.core import guidance
 from pacer.identity import APP_NAME
+from pacer.ui.app_context import AppContext
+from pacer.ui.breathing.breathing_page import BreathingPage
+from pacer.ui.breathing.patterns_dialog import PatternsDialog
+from pacer.ui.common.notice_bar import NoticeBar
+from pacer.ui.dialogs.text_dialog import TextDialog
+from pacer.ui.fullscreen.controller import FullscreenController
+from pacer.ui.home.home_page import HomePage
+from pacer.ui.platform.keep_awake import KeepAwake
+from pacer.ui.preferences.preferences_dialog import PreferencesDialog
+from pacer.ui.session.services import SessionServices
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path) -> None:
+    page_changed = Signal(str)
+
+    def __init__(self, context: AppContext, services: SessionServices | None = None) -> None:
         super().__init__()
-        self.data_dir = data_dir
+        self.context = context
+        self.services = services or SessionServices(parent=self)
+        self.keep_awake = KeepAwake()
+        self.services.add_listener_factory(lambda session, details: self.keep_awake)
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(480, 420)
-        self.resize(760, 620)
-        welcome = QLabel("Take a slow breath. Pacer is here when you are ready.")
-        welcome.setWordWrap(True)
-        self.setCentralWidget(welcome)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
-        self.quit_action = quit_action
+        self.setMinimumSize(560, 480)
+        self.resize(900, 680)
+
+        self.notices = NoticeBar(self)
+        self.pages = QStackedWidget(self)
+        self.home = HomePage(self)
+        self.breathing = BreathingPage(context, self.services, self)
+        self._page_names: dict[str, QWidget] = {}
+        self.add_page("home", self.home)
+        self.add_page("breathing", self.breathing)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notices)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.fullscreen = FullscreenController(self)
+
+        self.home.breathe_requested.connect(lambda: self.show_page("breathing"))
+        self.home.preferences_requested.connect(self.open_preferences)
+        self.breathing.fullscreen_requested.connect(self.toggle_fullscreen)
+        self.breathing.manage_patterns_requested.connect(self.open_patterns)
+        self.breathing.session_finished.connect(self.fullscreen.leave)
+        context.preferences_changed.connect(self._refresh_home)
+        context.patterns_changed.connect(self._refresh_home)
+        self._build_menus()
+        self._refresh_home()
+        for notice in context.notices:
+            self.notices.post(notice)
+
+    # -- pages -------------------------------------------------------------------------------
+    def add_page(self, name: str, page: QWidget) -> None:
+        self._page_names[name] = page
+        self.pages.addWidget(page)
+
+    def show_page(self, name: str) -> None:
+        self.pages.setCurrentWidget(self._page_names[name])
+        self.page_changed.emit(name)
+
+    @property
+    def current_page_name(self) -> str:
+        current = self.pages.currentWidget()
+        return next(name for name, page in self._page_names.items() if page is current)
+
+    def _refresh_home(self, *_: object) -> None:
+        prefs = self.context.preferences
+        name, pattern = self.context.resolve_pattern(prefs.pattern)
+        length = (
+            "no set length" if prefs.session_minutes is None else f"{prefs.session_minutes:g} min"
+        )
+        self.home.set_breathing_detail(f"{name} · {pattern.describe()} · {length}")
+
+    # -- menus and keys ----------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        practice = bar.addMenu("&Practice")
+        self._action("&Home", lambda: self.show_page("home"), "Ctrl+0", practice)
+        self._action("&Breathe", lambda: self.show_page("breathing"), "Ctrl+1", practice)
+        self.relax_action = self._action("&Relax", lambda: None, "Ctrl+2", practice)
+        self.history_action = self._action("Practice &log", lambda: None, "Ctrl+3", practice)
+        practice.addSeparator()
+        self.toggle_action = self._action("Begin / pause", self.toggle_session, "Space", practice)
+        self.stop_action = self._action("&End session", self.stop_session, "Ctrl+E", practice)
+        self.fullscreen_action = self._action(
+            "&Full screen", self.toggle_fullscreen, QKeySequence.StandardKey.FullScreen, practice
+        )
+        self.fullscreen_action.setShortcuts([QKeySequence("F11")])
+        practice.addSeparator()
+        self.quit_action = self._action(
+            "&Quit", self.close, QKeySequence.StandardKey.Quit, practice
+        )
+        settings = bar.addMenu("&Settings")
+        self._action("&Preferences…", self.open_preferences, "Ctrl+,", settings)
+        self._action("Your &patterns…", self.open_patterns, None, settings)
+        help_menu = bar.addMenu("&Help")
+        self._action("&Welcome and safety", self.show_welcome, None, help_menu)
+        self._action("Where to find &support", self.show_support, None, help_menu)
+        self._action("&Keyboard shortcuts", self.show_shortcuts, "F1", help_menu)
+        self._action("&About Pacer", self.show_about, None, help_menu)
+        self.help_menu = help_menu
+        self.practice_menu = practice
+
+    def active_practice_page(self):
+        """The page whose session Space/F11/Ctrl+E act on."""
+        page = self.pages.currentWidget()
+        return page if hasattr(page, "take_view") else self.breathing
+
+    def toggle_session(self) -> None:
+        page = self.active_practice_page()
+        if self.pages.currentWidget() is not page:
+            self.show_page("breathing")
+        page.toggle()
+
+    def stop_session(self) -> None:
+        self.services.stop_current()
+
+    def toggle_fullscreen(self) -> None:
+        page = self.active_practice_page()
+        if self.pages.currentWidget() is not page:
+            self.show_page("breathing")
+        self.fullscreen.toggle(page, self.context.theme)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            return
+        super().keyPressEvent(event)
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def open_preferences(self) -> None:
+        PreferencesDialog(self.context, self).exec()
+
+    def open_patterns(self) -> None:
+        PatternsDialog(self.context, self).exec()
+
+    def show_welcome(self) -> None:
+        TextDialog(guidance.WELCOME_TITLE, guidance.WELCOME_HTML, self, button="Begin").exec()
+        if not self.context.preferences.welcome_seen:
+            self.context.update_preferences(welcome_seen=True)
+
+    def maybe_welcome(self) -> None:
+        if not self.context.preferences.welcome_seen:
+            QTimer.singleShot(0, self.show_welcome)
+
+    def show_support(self) -> None:
+        TextDialog(guidance.SUPPORT_TITLE, guidance.SUPPORT_HTML, self).exec()
+
+    def show_shortcuts(self) -> None:
+        TextDialog("Keyboard shortcuts", guidance.SHORTCUTS_HTML, self).exec()
+
+    def show_about(self) -> None:
+        TextDialog(
+            f"About {APP_NAME}",
+            f"<p>{APP_NAME} {__version__} — a calm pacer for slow belly breathing and "
+            "progressive relaxation, with a private practice log.</p>"
+            f"<p>Your data is kept in <code>{self.context.data_dir}</code> and never leaves "
+            "this computer.</p>",
+            self,
+        ).exec()
+
+    # -- closing --------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.fullscreen.leave()
+        self.services.stop_current()  # a running session is kept as "ended early"
+        self.keep_awake.session_ended(None, None)
+        super().closeEvent(event)

@@ -71,7 +71,7 @@ def xvfb_display(
 
 
 def wait_for_window(display: XDisplay, title: str, timeout: float = 30.0) -> str:
-    """Poll until a visible window with exactly this title exists; return its X id."""
+    """Poll until a visible window whose title matches the regex ``^title$`` exists."""
     require_tools("xdotool")
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

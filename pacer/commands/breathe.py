@@ -1,0 +1,38 @@
+"""``pacer breathe``: open straight into a running breathing session."""
+
+from __future__ import annotations
+
+import argparse
+
+from pacer.commands.options import add_pattern_options, plan_from_args
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "breathe",
+        help="start a belly-breathing session at once",
+        description="Open Pacer straight into a running belly-breathing session.",
+    )
+    add_pattern_options(parser)
+    parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    sound = parser.add_mutually_exclusive_group()
+    sound.add_argument(
+        "--sound", dest="sound", action="store_true", default=None, help="play sound cues"
+    )
+    sound.add_argument("--no-sound", dest="sound", action="store_false", help="stay silent")
+    parser.set_defaults(run=lambda args: run(parser, args))
+
+
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    plan = plan_from_args(parser, args)
+    from pacer.ui.launch import LaunchRequest, run_app
+
+    return run_app(
+        LaunchRequest(
+            data_dir=args.data_dir,
+            quit_after=args.quit_after,
+            breathing=plan,
+            fullscreen=args.fullscreen,
+            sound=args.sound,
+        )
+    )

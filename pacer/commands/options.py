@@ -1,0 +1,70 @@
+"""Option parsing shared by sub-commands (pattern and length options, ranges in messages)."""
+
+from __future__ import annotations
+
+import argparse
+import math
+
+from pacer.core.breathing.pattern import PHASE_BOUNDS, BreathPattern, PatternError, Phase
+from pacer.core.breathing.plan import SESSION_MINUTES_RANGE, BreathingPlan
+from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, preset_by_key
+
+
+def seconds_value(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}")
+    return value
+
+
+def minutes_value(text: str) -> float:
+    low, high = SESSION_MINUTES_RANGE
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of minutes, got {text!r}") from None
+    if not (math.isfinite(value) and low <= value <= high):
+        raise argparse.ArgumentTypeError(
+            f"minutes must be between {low:g} and {high:g} (got {text})"
+        )
+    return value
+
+
+def add_pattern_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("breathing pattern (seconds; default: 4 in, 6 out)")
+    for phase in Phase:
+        bounds = PHASE_BOUNDS[phase]
+        group.add_argument(
+            f"--{phase.value}",
+            type=seconds_value,
+            metavar="S",
+            help=f"{phase.value} length, {bounds.minimum:g}–{bounds.maximum:g} s",
+        )
+    parser.add_argument(
+        "--minutes",
+        type=minutes_value,
+        metavar="M",
+        help=f"session length in minutes, {SESSION_MINUTES_RANGE[0]:g}–"
+        f"{SESSION_MINUTES_RANGE[1]:g}, fractions allowed (default: 10)",
+    )
+
+
+def plan_from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> BreathingPlan:
+    """The plan the options describe; an out-of-range value exits 2 naming value and range."""
+    base = preset_by_key(DEFAULT_PRESET_KEY).pattern
+    values = {
+        phase.value: getattr(args, phase.value)
+        if getattr(args, phase.value) is not None
+        else getattr(base, phase.value)
+        for phase in Phase
+    }
+    given = any(getattr(args, phase.value) is not None for phase in Phase)
+    try:
+        pattern = BreathPattern(**values)
+    except PatternError as error:
+        parser.error(f"--{error.phase.value}: {error}")
+    minutes = args.minutes if args.minutes is not None else 10.0
+    return BreathingPlan(pattern, minutes, "Your pattern" if given else "Calm")

@@ -1,0 +1,42 @@
+"""The words shown for each phase: few, large and kind, readable from across a room."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pacer.core.breathing.pattern import Phase
+
+
+@dataclass(frozen=True)
+class PhaseWords:
+    title: str  # the big word
+    hint: str  # the quiet line beneath it
+    announcement: str  # what a screen reader says at the phase change
+
+
+PHASE_WORDS: dict[Phase, PhaseWords] = {
+    Phase.INHALE: PhaseWords(
+        "Breathe in", "gently through your nose, belly rising", "Breathe in, belly rises"
+    ),
+    Phase.HOLD: PhaseWords("Stay soft", "a moment at the top, no effort", "Stay soft"),
+    Phase.EXHALE: PhaseWords(
+        "Slowly out… let go", "belly falling, soften everything", "Slowly out, let go"
+    ),
+    Phase.REST: PhaseWords("Rest", "nothing to do until the next breath", "Rest"),
+}
+
+
+def summary_sentence(practised_seconds: float, breaths: int, completed: bool) -> str:
+    """A kind, factual line after a session; no verdict either way."""
+    minutes = practised_seconds / 60
+    if practised_seconds < 60:
+        duration = f"{round(practised_seconds)} seconds"
+    elif minutes < 1.5:
+        duration = "about a minute"
+    else:
+        duration = f"about {round(minutes)} minutes"
+    opener = "You breathed slowly" if completed else "You took some time to breathe slowly"
+    if breaths < 1:
+        return f"{opener} for {duration}."
+    breath_word = "breath" if breaths == 1 else "breaths"
+    return f"{opener} for {duration} — {breaths} unhurried {breath_word}."

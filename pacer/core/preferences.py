@@ -1,0 +1,126 @@
+"""The user's preferences as plain, validated values (stored by the Qt side in QSettings).
+
+Reading never fails: a value that is missing or makes no sense falls back to its default,
+and the problem is described so the app can mention it once, gently.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from enum import StrEnum
+from typing import Any
+
+from pacer.core.breathing.plan import SESSION_MINUTES_RANGE
+from pacer.core.breathing.presets import DEFAULT_PRESET_KEY
+
+VOLUME_DB_RANGE = (-40.0, 0.0)
+
+
+class Appearance(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+class MotionSetting(StrEnum):
+    SYSTEM = "system"  # follow the desktop's reduced-motion preference
+    REDUCED = "reduced"
+    FULL = "full"
+
+
+@dataclass(frozen=True)
+class Preferences:
+    pattern: str = f"preset:{DEFAULT_PRESET_KEY}"  # "preset:<key>" or "custom:<name>"
+    session_minutes: float | None = 10.0  # None: open-ended
+    sound: bool = False  # nothing plays unless the user asks for it
+    volume_db: float = -18.0
+    breath_tone: bool = False
+    output_device: str = ""  # "" = the system default
+    motion: MotionSetting = MotionSetting.SYSTEM
+    countdown: bool = False  # numbers make some people strain, so off by default
+    appearance: Appearance = Appearance.SYSTEM
+    welcome_seen: bool = False
+
+    def with_changes(self, **changes: Any) -> Preferences:
+        return validate(replace(self, **changes))
+
+
+class PreferenceError(ValueError):
+    pass
+
+
+def validate(prefs: Preferences) -> Preferences:
+    low, high = SESSION_MINUTES_RANGE
+    minutes = prefs.session_minutes
+    if minutes is not None and not (math.isfinite(minutes) and low <= minutes <= high):
+        raise PreferenceError(f"Session length must be between {low:g} and {high:g} minutes.")
+    vlow, vhigh = VOLUME_DB_RANGE
+    if not (math.isfinite(prefs.volume_db) and vlow <= prefs.volume_db <= vhigh):
+        raise PreferenceError(f"Volume must be between {vlow:g} dB and {vhigh:g} dB.")
+    if not prefs.pattern.startswith(("preset:", "custom:")):
+        raise PreferenceError("The chosen pattern is not one Pacer knows.")
+    return prefs
+
+
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"true", "1", "yes", "on"}:
+        return True
+    if text in {"false", "0", "no", "off"}:
+        return False
+    raise ValueError(f"not a yes/no value: {value!r}")
+
+
+def _to_minutes(value: Any) -> float | None:
+    if value in (None, "", "none", "open"):
+        return None
+    return float(value)
+
+
+_PARSERS = {
+    "pattern": str,
+    "session_minutes": _to_minutes,
+    "sound": _to_bool,
+    "volume_db": float,
+    "breath_tone": _to_bool,
+    "output_device": str,
+    "motion": MotionSetting,
+    "countdown": _to_bool,
+    "appearance": Appearance,
+    "welcome_seen": _to_bool,
+}
+
+
+def from_mapping(stored: Mapping[str, Any]) -> tuple[Preferences, list[str]]:
+    """Build preferences from stored strings; return them with a list of problems found."""
+    defaults = Preferences()
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for field in fields(Preferences):
+        if field.name not in stored:
+            continue
+        try:
+            candidate = _PARSERS[field.name](stored[field.name])
+            validate(replace(defaults, **{field.name: candidate}))
+        except (ValueError, TypeError) as error:
+            problems.append(f"{field.name}: {error}")
+            continue
+        values[field.name] = candidate
+    return replace(defaults, **values), problems
+
+
+def to_mapping(prefs: Preferences) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for field in fields(Preferences):
+        value = getattr(prefs, field.name)
+        if value is None:
+            out[field.name] = "open"
+        elif isinstance(value, bool):
+            out[field.name] = "true" if value else "false"
+        else:
+            out[field.name] = str(value)
+    return out

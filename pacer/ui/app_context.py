@@ -1,0 +1,90 @@
+"""What every view shares: the data folder, preferences, saved patterns, the log, the theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+
+from pacer.core.breathing.library import PatternLibrary
+from pacer.core.breathing.pattern import BreathPattern
+from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, PRESETS, preset_by_key
+from pacer.core.preferences import MotionSetting, Preferences
+from pacer.ui.common.theme import Theme, palette_for, stylesheet_for, theme_for
+from pacer.ui.preferences.settings_store import SettingsStore
+
+
+def system_prefers_reduced_motion() -> bool:
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    style_hints = app.styleHints()  # keep a reference: a chained call frees the wrapper early
+    accessibility = style_hints.accessibility()
+    if not hasattr(accessibility, "motionPreference"):  # exposed from Qt 6.12 on
+        return False
+    return accessibility.motionPreference() == Qt.MotionPreference.ReducedMotion
+
+
+class AppContext(QObject):
+    preferences_changed = Signal(object)
+    theme_changed = Signal(object)
+    patterns_changed = Signal()
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.settings = SettingsStore(self.data_dir)
+        self.preferences = self.settings.load()
+        self.patterns = PatternLibrary(self.data_dir)
+        self.notices: list[str] = list(self.patterns.notices)
+        if self.settings.problems:
+            self.notices.append(
+                "Some saved preferences made no sense to Pacer, so their usual values are used: "
+                + "; ".join(self.settings.problems)
+            )
+        self.theme: Theme = theme_for(self.preferences.appearance)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.styleHints().colorSchemeChanged.connect(self._refresh_theme)
+
+    def update_preferences(self, **changes: object) -> Preferences:
+        self.preferences = self.preferences.with_changes(**changes)
+        self.settings.save(self.preferences)
+        self.preferences_changed.emit(self.preferences)
+        self._refresh_theme()
+        return self.preferences
+
+    @property
+    def reduced_motion(self) -> bool:
+        motion = self.preferences.motion
+        if motion is MotionSetting.SYSTEM:
+            return system_prefers_reduced_motion()
+        return motion is MotionSetting.REDUCED
+
+    def apply_theme(self) -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.setPalette(palette_for(self.theme))
+            app.setStyleSheet(stylesheet_for(self.theme))
+
+    def _refresh_theme(self) -> None:
+        theme = theme_for(self.preferences.appearance)
+        if theme != self.theme:
+            self.theme = theme
+            self.apply_theme()
+            self.theme_changed.emit(theme)
+
+    # Patterns are referred to as "preset:<key>" or "custom:<name>".
+    def pattern_choices(self) -> list[tuple[str, str, BreathPattern]]:
+        choices = [(f"preset:{p.key}", p.name, p.pattern) for p in PRESETS]
+        choices += [(f"custom:{name}", name, pattern) for name, pattern in self.patterns.items()]
+        return choices
+
+    def resolve_pattern(self, ref: str) -> tuple[str, BreathPattern]:
+        kind, _, key = ref.partition(":")
+        if kind == "custom" and (pattern := self.patterns.get(key)) is not None:
+            return key, pattern
+        preset = preset_by_key(key) if kind == "preset" else None
+        preset = preset or preset_by_key(DEFAULT_PRESET_KEY)
+        return preset.name, preset.pattern

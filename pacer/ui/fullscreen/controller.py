@@ -1,0 +1,57 @@
+"""Lends the active page's view to a full-screen window on the screen the main window is on."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from pacer.ui.common.theme import Theme
+from pacer.ui.fullscreen.fullscreen_window import FullscreenWindow
+
+
+class LendsView(Protocol):
+    def take_view(self) -> QWidget: ...
+    def return_view(self) -> None: ...
+    def toggle(self) -> None: ...
+
+
+class FullscreenController(QObject):
+    def __init__(self, main_window: QWidget) -> None:
+        super().__init__(main_window)
+        self.main_window = main_window
+        self.window: FullscreenWindow | None = None
+        self._page: LendsView | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.window is not None
+
+    def enter(self, page: LendsView, theme: Theme) -> None:
+        if self.window is not None:
+            return
+        screen = self.main_window.screen()
+        self._page = page
+        self.window = FullscreenWindow(theme)
+        self.window.leave_requested.connect(self.leave)
+        self.window.toggle_requested.connect(page.toggle)
+        self.window.show_with(page.take_view(), screen)
+
+    def leave(self) -> None:
+        window, page = self.window, self._page
+        if window is None or page is None:
+            return
+        self.window, self._page = None, None
+        view = window.release_view()
+        if view is not None:
+            page.return_view()
+        window.hide()
+        window.deleteLater()
+        self.main_window.activateWindow()
+
+    def toggle(self, page: LendsView, theme: Theme) -> None:
+        if self.active:
+            self.leave()
+        else:
+            self.enter(page, theme)

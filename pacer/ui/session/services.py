@@ -1,0 +1,45 @@
+"""Creates practice sessions with everything that follows them attached (log, sound, screen).
+
+Pages ask for a session here and never wire recorder, sound or screen keep-awake themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+
+from pacer.core.clock import Clock, MonotonicClock
+from pacer.core.practice_log.records import SessionKind
+from pacer.ui.session.practice_session import PracticeSession, SessionListener, Timeline
+
+ListenerFactory = Callable[[PracticeSession, dict], SessionListener | None]
+
+
+class SessionServices(QObject):
+    def __init__(self, clock: Clock | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock or MonotonicClock()
+        self._factories: list[ListenerFactory] = []
+        self.current: PracticeSession | None = None
+
+    def add_listener_factory(self, factory: ListenerFactory) -> None:
+        self._factories.append(factory)
+
+    def create_session(
+        self, timeline: Timeline, kind: SessionKind, details: dict, parent: QObject | None = None
+    ) -> PracticeSession:
+        """``details`` describes the session for listeners (pattern, planned seconds …)."""
+        if self.current is not None:
+            self.current.stop()
+        session = PracticeSession(timeline, kind, clock=self.clock, parent=parent or self)
+        for factory in self._factories:
+            listener = factory(session, details)
+            if listener is not None:
+                session.add_listener(listener)
+        self.current = session
+        return session
+
+    def stop_current(self) -> None:
+        if self.current is not None:
+            self.current.stop()

@@ -1,0 +1,79 @@
+"""After a session: what was practised, and — only if wanted — how you feel and a note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pacer.core.practice_log.records import FEELINGS
+
+
+class SummaryPanel(QWidget):
+    """Emits ``closed(feeling_key_or_None, note)`` when the person is done."""
+
+    closed = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sentence = QLabel(self)
+        self.sentence.setWordWrap(True)
+        self.sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sentence.setObjectName("summarySentence")
+        question = QLabel("If you like, how do you feel now?", self)
+        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.feelings = QButtonGroup(self)
+        self.feelings.setExclusive(False)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for index, feeling in enumerate(FEELINGS):
+            button = QPushButton(feeling.label, self)
+            button.setCheckable(True)
+            button.setProperty("feeling", feeling.key)
+            self.feelings.addButton(button, index)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.feelings.buttonToggled.connect(self._keep_one)
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText("A note for yourself (optional)")
+        self.note.setMaxLength(2000)
+        self.done = QPushButton("Done", self)
+        self.done.setDefault(True)
+        self.done.clicked.connect(self._finish)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sentence)
+        layout.addSpacing(8)
+        layout.addWidget(question)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+        done_row = QHBoxLayout()
+        done_row.addStretch(1)
+        done_row.addWidget(self.done)
+        layout.addLayout(done_row)
+
+    def present(self, sentence: str) -> None:
+        self.sentence.setText(sentence)
+        for button in self.feelings.buttons():
+            button.setChecked(False)
+        self.note.clear()
+        self.done.setFocus()
+
+    def selected_feeling(self) -> str | None:
+        checked = self.feelings.checkedButton()
+        return None if checked is None else checked.property("feeling")
+
+    def _keep_one(self, button: QPushButton, checked: bool) -> None:
+        if checked:
+            for other in self.feelings.buttons():
+                if other is not button:
+                    other.setChecked(False)
+
+    def _finish(self) -> None:
+        self.closed.emit(self.selected_feeling(), self.note.text().strip())

@@ -1,0 +1,141 @@
+"""Window-level behaviour: first run, preferences, keep-awake, signals, notices."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+from PySide6.QtWidgets import QApplication
+
+from pacer.core.breathing.pattern import BreathPattern
+from pacer.core.breathing.plan import BreathingPlan
+from pacer.core.preferences import Appearance
+from pacer.core.session_clock import SessionState
+from pacer.ui.app_context import AppContext
+from pacer.ui.common.theme import DAY, NIGHT
+from pacer.ui.launch import LaunchRequest, open_window
+from pacer.ui.platform.keep_awake import DBusScreenSaverInhibitor, KeepAwake
+from pacer.ui.platform.signals import SignalBridge
+from pacer.ui.preferences.preferences_dialog import PreferencesDialog
+
+
+class RecordingInhibitor:
+    def __init__(self):
+        self.calls: list[str] = []
+
+    def inhibit(self) -> bool:
+        self.calls.append("inhibit")
+        return True
+
+    def release(self) -> None:
+        self.calls.append("release")
+
+
+def test_first_run_offers_the_welcome_once(qtbot, data_dir, monkeypatch):
+    shown = []
+    monkeypatch.setattr(
+        "pacer.ui.main_window.MainWindow.show_welcome", lambda self: shown.append(self)
+    )
+    window = open_window(LaunchRequest(data_dir=data_dir))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    window.close()
+
+
+def test_a_session_asked_for_on_the_command_line_starts_with_no_dialog(
+    qtbot, data_dir, monkeypatch
+):
+    shown = []
+    monkeypatch.setattr(
+        "pacer.ui.main_window.MainWindow.show_welcome", lambda self: shown.append(self)
+    )
+    plan = BreathingPlan(BreathPattern(inhale=3, exhale=5), 0.5)
+    window = open_window(LaunchRequest(data_dir=data_dir, breathing=plan, fullscreen=True))
+    qtbot.addWidget(window)
+    qtbot.wait(20)
+    assert shown == []
+    assert window.breathing.session.state is SessionState.RUNNING
+    assert window.fullscreen.active
+    window.close()
+    QApplication.processEvents()
+    assert not window.fullscreen.active
+
+
+def test_preferences_persist_in_the_data_folder_privately(qapp, data_dir):
+    context = AppContext(data_dir)
+    context.update_preferences(session_minutes=15.0, countdown=True, appearance=Appearance.DARK)
+    again = AppContext(data_dir)
+    assert again.preferences.session_minutes == 15.0
+    assert again.preferences.countdown is True
+    assert again.theme is NIGHT
+    settings = data_dir / "settings.ini"
+    assert settings.stat().st_mode & 0o777 == 0o600
+    context.update_preferences(appearance=Appearance.LIGHT)
+    assert context.theme is DAY
+
+
+def test_nonsense_in_the_settings_file_falls_back_gently(qapp, data_dir):
+    (data_dir / "settings.ini").write_text(
+        "[preferences]\nsession_minutes=-3\nvolume_db=loud\ncountdown=true\n"
+    )
+    context = AppContext(data_dir)
+    assert context.preferences.session_minutes == 10.0
+    assert context.preferences.volume_db == -18.0
+    assert context.preferences.countdown is True
+    assert any("session_minutes" in notice for notice in context.notices)
+
+
+def test_preferences_dialog_saves_what_was_chosen(qtbot, context):
+    dialog = PreferencesDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.minutes.setValue(0)  # no set length
+    dialog.volume.setValue(-25)
+    dialog.sound.setChecked(True)
+    dialog.accept()
+    assert context.preferences.session_minutes is None
+    assert context.preferences.volume_db == -25.0
+    assert context.preferences.sound is True
+    assert AppContext(context.data_dir).preferences.sound is True
+
+
+def test_keep_awake_follows_the_session(window, fake_clock):
+    inhibitor = RecordingInhibitor()
+    window.keep_awake.inhibitor = inhibitor
+    session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+    fake_clock.advance(2)
+    session.pause()
+    session.resume()
+    session.stop()
+    assert inhibitor.calls == ["inhibit", "release", "inhibit", "release"]
+
+
+def test_keep_awake_without_a_session_bus_is_quietly_nothing(qapp, monkeypatch):
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+    keep = KeepAwake(DBusScreenSaverInhibitor())
+    keep.session_started(None)
+    assert keep.active is False
+    keep.session_ended(None, None)
+
+
+def test_sigterm_closes_the_window_and_ends_the_session_early(window, qtbot, fake_clock):
+    bridge = SignalBridge(lambda signum: window.close())
+    try:
+        session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+        fake_clock.advance(20)
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: session.outcome is not None)
+        assert session.outcome.ended.value == "ended_early"
+        assert not window.isVisible()
+    finally:
+        bridge.uninstall()
+
+
+def test_notices_are_shown_without_a_dialog(qtbot, data_dir, monkeypatch):
+    monkeypatch.setattr("pacer.ui.main_window.MainWindow.show_welcome", lambda self: None)
+    (data_dir / "patterns.json").write_text("{ this is not json")
+    window = open_window(LaunchRequest(data_dir=data_dir))
+    qtbot.addWidget(window)
+    messages = window.notices.messages
+    assert any("saved patterns could not be read" in m for m in messages)
+    assert window.notices.isVisible()
+    window.close()

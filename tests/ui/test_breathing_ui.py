@@ -1,0 +1,206 @@
+"""The breathing page as a person meets it: what it paints, keys, full screen, the ending."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from pacer.core.breathing import BreathingTimeline, BreathPattern, Phase
+from pacer.core.breathing.plan import BreathingPlan
+from pacer.core.breathing.scene import pacer_scene
+from pacer.core.preferences import MotionSetting
+from pacer.core.session_clock import SessionState
+from pacer.ui.breathing.belly_canvas import BellyCanvas
+from pacer.ui.common.theme import DAY
+
+
+def pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    data = np.frombuffer(image.constBits(), dtype=np.uint8)
+    return data.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width(), :3].copy()
+
+
+def hand_top(canvas: BellyCanvas) -> int:
+    """Row of the topmost pixel of the belly hand, in the column through its centre."""
+    image = pixels(canvas.grab().toImage())
+    g = canvas._geometry
+    column = image[:, round(g.x(0.555))]
+    hand = DAY.body.darker(112)
+    target = np.array([hand.blue(), hand.green(), hand.red()])
+    rows = np.where(np.abs(column.astype(int) - target).sum(axis=1) <= 6)[0]
+    assert rows.size, "the belly hand was not painted"
+    return int(rows.min())
+
+
+def render(snapshot, reduced: bool) -> BellyCanvas:
+    canvas = BellyCanvas()
+    canvas.resize(800, 360)
+    canvas.set_scene(pacer_scene(snapshot, reduced))
+    return canvas
+
+
+TIMELINE = BreathingTimeline(BreathPattern(inhale=4, exhale=6))
+PEAK = TIMELINE.snapshot(4.0)  # top of the in-breath
+TROUGH = TIMELINE.snapshot(9.99)  # end of the out-breath
+
+
+def test_belly_is_painted_higher_at_the_top_of_the_in_breath(qapp):
+    peak, trough = render(PEAK, False), render(TROUGH, False)
+    assert hand_top(peak) < hand_top(trough) - 20  # screen y grows downwards
+    difference = np.abs(pixels(peak.grab().toImage()).astype(int) - pixels(trough.grab().toImage()))
+    assert (difference.sum(axis=2) > 30).sum() > 2000
+
+
+def test_reduced_motion_changes_brightness_not_size(qapp):
+    peak, trough = render(PEAK, True), render(TROUGH, True)
+    assert hand_top(peak) == hand_top(trough)
+    peak_pixels = pixels(peak.grab().toImage()).astype(int)
+    trough_pixels = pixels(trough.grab().toImage()).astype(int)
+    assert np.abs(peak_pixels - trough_pixels).sum() > 0, "nothing changed at all"
+
+
+def test_only_the_belly_region_is_repainted_each_frame(qapp, qtbot):
+    canvas = BellyCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(800, 360)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    painted = []
+    original = canvas.paintEvent
+
+    def spy(event):
+        painted.append(event.rect())
+        original(event)
+
+    canvas.paintEvent = spy
+    qtbot.waitUntil(lambda: bool(painted))  # the first paint after showing covers everything
+    qtbot.wait(50)
+    painted.clear()
+    for frame in range(1, 6):
+        canvas.set_scene(pacer_scene(TIMELINE.snapshot(0.3 * frame), False))
+        QApplication.processEvents()
+    assert len(painted) == 5
+    largest = max(r.width() * r.height() for r in painted)
+    assert largest < 0.3 * canvas.width() * canvas.height()
+
+
+def test_exhale_has_its_own_words_and_colour(window, fake_clock):
+    page = window.breathing
+    window.show_page("breathing")
+    session = page.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+    fake_clock.advance(1.0)
+    session.refresh()
+    assert page.view.title.text() == "Breathe in"
+    inhale_style = page.view.title.styleSheet()
+    fake_clock.advance(4.0)
+    session.refresh()
+    assert page.view.title.text() == "Slowly out… let go"
+    assert "soften" in page.view.hint.text()
+    assert page.view.title.styleSheet() != inhale_style
+
+
+def test_space_starts_and_pauses_and_timers_stop_when_idle(window, qtbot, fake_clock):
+    window.show_page("breathing")
+    page = window.breathing
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert page.session is not None
+    assert page.session.state is SessionState.RUNNING
+    assert page.session.frame_timer_active
+    fake_clock.advance(3)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert page.session.state is SessionState.PAUSED
+    assert not page.session.frame_timer_active
+    assert page.start_button.text() == "Continue"
+    assert "Paused" in page.view.hint.text()
+    fake_clock.advance(60)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert page.session.elapsed() == pytest.approx(3.0)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert page.session.state is SessionState.FINISHED
+    running = [t for t in window.findChildren(QTimer) if t.isActive()]
+    assert running == [], "a timer keeps running with no session"
+
+
+def test_a_timed_session_ends_softly_with_a_kind_summary(window, qtbot, fake_clock):
+    window.show_page("breathing")
+    page = window.breathing
+    session = page.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 0.5))
+    fake_clock.advance(31)
+    session.refresh()
+    assert session.outcome is not None
+    assert session.outcome.ended.value == "completed"
+    assert page.bottom.currentWidget() is page.summary
+    assert (
+        page.summary.sentence.text() == "You breathed slowly for 30 seconds — 3 unhurried breaths."
+    )
+    given = []
+    page.reflection_given.connect(lambda s, feeling, note: given.append((feeling, note)))
+    page.summary.feelings.button(3).click()
+    page.summary.note.setText("warm feet")
+    page.summary.done.click()
+    assert given == [("softer", "warm feet")]
+    assert page.bottom.currentIndex() == 0
+
+
+def test_f11_lends_the_pacer_to_a_full_screen_window_and_esc_brings_it_back(window, qtbot):
+    window.show_page("breathing")
+    view = window.breathing.view
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    fullscreen = window.fullscreen.window
+    assert fullscreen is not None
+    assert view.window() is fullscreen
+    assert fullscreen.windowState() & Qt.WindowState.WindowFullScreen
+    qtbot.keyClick(fullscreen, Qt.Key.Key_Space)
+    assert window.breathing.session.state is SessionState.RUNNING
+    qtbot.keyClick(fullscreen, Qt.Key.Key_Escape)
+    assert window.fullscreen.window is None
+    assert view.window() is window
+    assert view.isVisible()
+
+
+def test_full_screen_hides_the_cursor_when_idle(window, qtbot):
+    window.show_page("breathing")
+    window.toggle_fullscreen()
+    fullscreen = window.fullscreen.window
+    fullscreen._idle.setInterval(10)
+    fullscreen._wake()
+    qtbot.waitUntil(lambda: fullscreen.cursor_hidden)
+    assert not fullscreen.way_out.isVisible()
+    fullscreen._wake()
+    assert not fullscreen.cursor_hidden
+    window.fullscreen.leave()
+
+
+def test_reduced_motion_preference_reaches_the_view(window):
+    window.context.update_preferences(motion=MotionSetting.REDUCED)
+    assert window.breathing.view._reduced_motion is True
+    window.context.update_preferences(motion=MotionSetting.FULL)
+    assert window.breathing.view._reduced_motion is False
+
+
+def test_countdown_is_off_by_default_and_counts_whole_seconds(window, fake_clock):
+    page = window.breathing
+    session = page.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+    fake_clock.advance(0.5)
+    session.refresh()
+    assert not page.view.countdown.isVisibleTo(page)
+    window.context.update_preferences(countdown=True)
+    fake_clock.advance(0.2)
+    session.refresh()
+    assert page.view.countdown.text() == "4"
+    fake_clock.advance(3.0)
+    session.refresh()
+    assert page.view.countdown.text() == "1"
+
+
+def test_closing_the_window_ends_a_running_session_as_ended_early(window, fake_clock):
+    session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+    fake_clock.advance(12)
+    window.close()
+    QApplication.processEvents()
+    assert session.outcome.ended.value == "ended_early"
+    assert session.outcome.practised_seconds == pytest.approx(12)
+    assert session.outcome.last_snapshot.phase is Phase.INHALE
