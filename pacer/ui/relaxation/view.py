@@ -7,7 +7,7 @@ their words, a warm or a cool calm tint and a thicker or thinner ring — never 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -288,8 +288,8 @@ class RelaxationView(QWidget):
         painter.fillRect(event.rect(), self.background_colour())
         painter.end()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.PaletteChange:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
             self._apply_text_colours()
         super().changeEvent(event)
 
