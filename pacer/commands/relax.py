@@ -1,0 +1,125 @@
+"""``pacer relax``: open straight into the progressive-relaxation sequence.
+
+Everything is checked before the window opens: a malformed sequence file or an
+out-of-range value exits with status 2 and a message naming the problem; nothing starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+
+from pacer.core.relaxation import limits
+from pacer.core.relaxation.plan import PlanError, RelaxationPlan
+from pacer.core.relaxation.sequence import SequenceError, load_default_script, load_script
+
+_OPTION_FOR_FIELD = {
+    "clench_seconds": "--clench",
+    "release_seconds": "--release",
+    "closing_minutes": "--closing-minutes",
+    "enabled_groups": "--skip",
+}
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "relax",
+        help="start the timed progressive-relaxation sequence",
+        description=(
+            "Clench, then let go and notice, group by group (feet, buttocks, pelvic floor, "
+            "abdominals, shoulders, neck and jaw), breathing slowly all the way through, then "
+            "a few minutes of slow belly breathing. Timings left out come from the sequence file."
+        ),
+    )
+    c, r, m = limits.CLENCH_SECONDS, limits.RELEASE_SECONDS, limits.CLOSING_MINUTES
+    parser.add_argument(
+        "--clench",
+        type=_number,
+        metavar="S",
+        help=f"seconds for each clench, {c.minimum:g}–{c.maximum:g} (default: 5, or your sequence file's)",
+    )
+    parser.add_argument(
+        "--release",
+        type=_number,
+        metavar="S",
+        help=f"seconds to let go and notice, {r.minimum:g}–{r.maximum:g} (default: 10)",
+    )
+    parser.add_argument(
+        "--closing-minutes",
+        type=_number,
+        metavar="M",
+        help=f"minutes of slow belly breathing at the end, {m.minimum:g}–{m.maximum:g} (default: 3)",
+    )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="GROUP",
+        help="leave out a muscle group by its key, e.g. --skip abdominals (may be repeated)",
+    )
+    parser.add_argument(
+        "--sequence",
+        metavar="FILE.toml",
+        help="use your own sequence file instead of the built-in one",
+    )
+    parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    parser.add_argument(
+        "--sound",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="play the soft clench and let-go cues (default: your saved preference)",
+    )
+    parser.set_defaults(run=lambda args: run(args, parser))
+
+
+def build_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> RelaxationPlan:
+    """The plan the options describe; on any problem, ``parser.error`` (exit 2)."""
+    try:
+        script = load_script(args.sequence) if args.sequence else load_default_script()
+    except SequenceError as error:
+        parser.error(f"the sequence file cannot be used: {error}")
+    enabled = None
+    if args.skip:
+        unknown = [key for key in args.skip if script.group(key) is None]
+        if unknown:
+            parser.error(
+                f"argument --skip: no group called {unknown[0]!r} "
+                f"(choose from: {', '.join(script.group_keys)})"
+            )
+        enabled = tuple(key for key in script.group_keys if key not in args.skip)
+    try:
+        return RelaxationPlan(
+            script,
+            clench_seconds=args.clench,
+            release_seconds=args.release,
+            closing_minutes=args.closing_minutes,
+            enabled_groups=enabled,
+        )
+    except PlanError as error:
+        option = _OPTION_FOR_FIELD.get(error.field)
+        parser.error(f"argument {option}: {error}" if option else str(error))
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    plan = build_plan(args, parser)
+    from pacer.ui.launch import LaunchRequest, run_app
+
+    return run_app(
+        LaunchRequest(
+            data_dir=args.data_dir,
+            quit_after=args.quit_after,
+            relaxation=plan,
+            fullscreen=args.fullscreen,
+            sound=args.sound,
+        )
+    )

@@ -1,0 +1,1 @@
+"""The progressive-relaxation view."""

@@ -1,0 +1,229 @@
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from pacer.core.audio.cues import Cue, CueSource
+from pacer.core.breathing import BreathPattern, Phase
+from pacer.core.clock import FakeClock
+from pacer.core.relaxation import RelaxationPlan, RelaxationTimeline, Stage
+from pacer.core.relaxation.sequence import load_default_script
+from pacer.core.relaxation.words import describe, effort_words
+from pacer.core.session_clock import SessionClock, SessionState
+
+GROUP_ORDER = ["feet", "buttocks", "pelvic-floor", "abdominals", "shoulders-neck-jaw"]
+
+
+@pytest.fixture(scope="module")
+def script():
+    return load_default_script()
+
+
+@pytest.fixture
+def timeline(script):
+    return RelaxationTimeline(RelaxationPlan(script))
+
+
+def _stage_runs(timeline, frame=0.25):  # exact in binary: boundaries land on frames
+    """Walk the whole sequence frame by frame through a FakeClock and a SessionClock and
+    return the runs of (stage, group key, effort) with how long each lasted."""
+    clock = FakeClock()
+    session = SessionClock(clock, timeline.total_seconds)
+    session.start()
+    runs: list[list] = []
+    while True:
+        snap = timeline.snapshot(session.elapsed())
+        key = (snap.stage, snap.group.key if snap.group else None, snap.effort)
+        if not runs or runs[-1][0] != key:
+            runs.append([key, snap.elapsed, snap.elapsed])
+        runs[-1][2] = snap.elapsed
+        if session.state is SessionState.FINISHED:
+            return runs
+        clock.advance(frame)
+
+
+def test_total_is_known_before_starting_and_adds_up(timeline):
+    # 20 s settling in, 5 groups x 2 efforts x (5 s clench + 10 s rest), 3 minutes closing
+    assert timeline.total_seconds == pytest.approx(20 + 5 * 2 * 15 + 180)
+    assert timeline.closing_start == pytest.approx(170)
+    assert sum(step.duration for step in timeline.steps) == pytest.approx(timeline.total_seconds)
+    assert all(a.end == pytest.approx(b.start) for a, b in itertools.pairwise(timeline.steps)), (
+        "steps are laid end to end"
+    )
+
+
+def test_fake_clock_walk_through_the_whole_sequence(timeline):
+    runs = _stage_runs(timeline)
+    stages = [key for key, _, _ in runs]
+    assert stages[0] == (Stage.LEAD_IN, None, None)
+    assert stages[-2] == (Stage.CLOSING, None, None)
+    assert stages[-1] == (Stage.FINISHED, None, None)
+    middle = stages[1:-2]
+    expected = [
+        (stage, group, effort)
+        for group in GROUP_ORDER
+        for effort in (100, 50)
+        for stage in (Stage.CLENCH, Stage.RELEASE)
+    ]
+    assert middle == expected
+    durations = {Stage.LEAD_IN: 20, Stage.CLENCH: 5, Stage.RELEASE: 10, Stage.CLOSING: 180}
+    for (key, first, last), (_, following, _) in itertools.pairwise(runs):
+        # each run lasts exactly its planned length
+        assert following - first == pytest.approx(durations[key[0]], abs=1e-9), key
+        assert last < following
+
+
+def test_snapshot_details_at_chosen_instants(timeline):
+    snap = timeline.snapshot(23.0)
+    assert (snap.stage, snap.group.key, snap.effort) == (Stage.CLENCH, "feet", 100)
+    assert snap.step_remaining == pytest.approx(2.0)
+    assert snap.remaining == pytest.approx(327.0)
+    assert snap.progress == pytest.approx(23 / 350)
+    assert snap.group_index == 0
+    assert snap.group_count == 5
+    assert snap.next_step.stage is Stage.RELEASE
+    assert snap.breath is None
+
+    snap = timeline.snapshot(86.0)  # pelvic floor, resting after the full-effort clench
+    assert (snap.stage, snap.group.name, snap.effort) == (Stage.RELEASE, "Pelvic floor", 100)
+    assert snap.next_step.stage is Stage.CLENCH
+    assert snap.next_step.effort == 50
+    words = describe(snap)
+    assert words.where == "Pelvic floor · 3 of 5"
+    assert words.heading == "Let go"
+    assert words.next == "Next: Pelvic floor, half effort"
+    assert words.countdown == "9"
+
+    words = describe(timeline.snapshot(96.2))
+    assert (words.heading, words.effort) == ("Clench", "half effort")
+    assert "stop the flow of urine" in words.instruction
+    assert "Keep breathing" in words.instruction
+    assert words.countdown == "4"
+
+
+def test_effort_words_are_plain():
+    assert effort_words(100) == "full effort"
+    assert effort_words(50) == "half effort"
+    assert effort_words(30) == "30 % effort"
+
+
+def test_closing_breathing_reuses_the_breathing_timeline(timeline):
+    start = timeline.closing_start
+    first = timeline.snapshot(start)
+    assert first.stage is Stage.CLOSING
+    assert first.breath.phase is Phase.INHALE
+    assert first.breath.elapsed == pytest.approx(0.0)
+    assert first.breath.breath_index == 0
+    assert first.breath.remaining == pytest.approx(180)
+    exhale = timeline.snapshot(start + 15.0)  # 2nd breath, 1 s into the out-breath
+    assert exhale.breath.phase is Phase.EXHALE
+    assert exhale.breath.breath_index == 1
+    assert exhale.breath.phase_elapsed == pytest.approx(1.0)
+    assert exhale.belly == exhale.breath.belly
+    assert describe(timeline.snapshot(start)).countdown == "3:00"
+    end = timeline.snapshot(timeline.total_seconds + 50)
+    assert end.finished
+    assert end.progress == 1.0
+    assert end.remaining == 0
+    assert end.breath.finished
+    assert end.belly == 0.0
+
+
+def test_a_steady_breath_runs_under_the_whole_sequence(timeline):
+    # The small pacer never jumps: belly changes smoothly across every step boundary.
+    levels = [timeline.snapshot(t / 20).belly for t in range(round(timeline.total_seconds * 20))]
+    assert max(abs(b - a) for a, b in itertools.pairwise(levels)) < 0.03
+    assert timeline.snapshot(0).belly == 0.0
+    assert timeline.snapshot(24.0).breath_phase is Phase.EXHALE  # mid-clench, still breathing
+    assert timeline.belly_at(24.0) == timeline.snapshot(24.0).belly
+
+
+def test_lead_in_is_lengthened_so_closing_starts_on_an_in_breath(script):
+    plan = RelaxationPlan(script, clench_seconds=4.4, release_seconds=12.3)
+    timeline = RelaxationTimeline(plan)
+    cycle = plan.closing_pattern.cycle_seconds
+    assert script.lead_in_seconds <= timeline.lead_in_seconds < script.lead_in_seconds + cycle
+    assert timeline.snapshot(timeline.closing_start).breath.phase is Phase.INHALE
+    assert timeline.snapshot(timeline.closing_start).belly == pytest.approx(0.0)
+    assert (timeline.total_seconds - timeline.closing_start) / cycle == pytest.approx(18)
+
+
+def test_pause_and_resume_through_the_session_clock(timeline):
+    clock = FakeClock()
+    session = SessionClock(clock, timeline.total_seconds)
+    session.start()
+    clock.advance(57.0)  # buttocks, resting after the full effort
+    before = timeline.snapshot(session.elapsed())
+    assert (before.stage, before.group.key) == (Stage.RELEASE, "buttocks")
+    session.pause()
+    clock.advance(600.0)  # a long pause: nothing moves
+    during = timeline.snapshot(session.elapsed())
+    assert during == before
+    session.resume()
+    clock.advance(8.0)
+    after = timeline.snapshot(session.elapsed())
+    assert after.elapsed == pytest.approx(65.0)
+    assert (after.stage, after.group.key, after.effort) == (Stage.CLENCH, "buttocks", 50)
+    clock.advance(1000.0)
+    assert session.state is SessionState.FINISHED
+    assert timeline.snapshot(session.elapsed()).finished
+    assert session.elapsed() == timeline.total_seconds
+
+
+def test_cue_events_clench_release_breaths_and_end(timeline):
+    source: CueSource = timeline  # what the audio scheduler is given
+    assert source.total_seconds == timeline.total_seconds
+    events = timeline.cue_events_between(0, timeline.total_seconds + 1)
+    clenches = [t for t, cue in events if cue is Cue.CLENCH]
+    releases = [t for t, cue in events if cue is Cue.RELEASE]
+    assert clenches == [step.start for step in timeline.steps if step.stage is Stage.CLENCH]
+    assert releases == [t + 5 for t in clenches]
+    assert len(clenches) == 10
+    breaths = [(t, cue) for t, cue in events if cue in (Cue.INHALE, Cue.EXHALE)]
+    assert breaths[0] == (pytest.approx(170.0), Cue.INHALE)
+    assert breaths[1] == (pytest.approx(174.0), Cue.EXHALE)
+    assert len(breaths) == 36
+    assert all(t >= timeline.closing_start for t, _ in breaths)
+    assert events[-1] == (timeline.total_seconds, Cue.END)
+    assert [t for t, _ in events] == sorted(t for t, _ in events)
+    # asking in arbitrary windows gives each cue exactly once
+    pieces = []
+    edges = [0, 0.5, 20, 20.0001, 100, 171, 173.99, 300, 350, 351]
+    for a, b in itertools.pairwise(edges):
+        pieces += timeline.cue_events_between(a, b)
+    assert pieces == events
+    assert timeline.cue_events_between(30, 30) == []
+
+
+def test_switched_off_groups_and_no_closing(script):
+    plan = RelaxationPlan(
+        script, enabled_groups=("pelvic-floor",), closing_minutes=0, release_seconds=20
+    )
+    timeline = RelaxationTimeline(plan)
+    assert [s.stage for s in timeline.steps] == [
+        Stage.LEAD_IN,
+        Stage.CLENCH,
+        Stage.RELEASE,
+        Stage.CLENCH,
+        Stage.RELEASE,
+    ]
+    assert timeline.total_seconds == pytest.approx(20 + 2 * 25)
+    last = timeline.snapshot(timeline.total_seconds - 0.1)
+    assert last.stage is Stage.RELEASE
+    assert last.next_step is None
+    assert describe(last).next == "Next: rest for as long as you like"
+    cues = timeline.cue_events_between(0, 1000)
+    assert [cue for _, cue in cues] == [Cue.CLENCH, Cue.RELEASE, Cue.CLENCH, Cue.RELEASE, Cue.END]
+    assert timeline.snapshot(30).group_count == 1
+
+
+def test_closing_follows_the_chosen_pattern(script):
+    plan = RelaxationPlan(
+        script, closing_minutes=1, closing_pattern=BreathPattern(inhale=4, exhale=7, rest=1)
+    )
+    timeline = RelaxationTimeline(plan)
+    closing = timeline.cue_events_between(timeline.closing_start, timeline.total_seconds)
+    assert [cue for _, cue in closing[:3]] == [Cue.INHALE, Cue.EXHALE, Cue.INHALE]
+    assert closing[2][0] - closing[0][0] == pytest.approx(12)
+    assert timeline.total_seconds - timeline.closing_start == pytest.approx(60)
