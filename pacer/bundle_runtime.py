@@ -63,10 +63,16 @@ def prepare_frozen_runtime() -> None:
         point_sounddevice_at(library)
 
 
+# Libraries the app imports only when a feature is used (the history chart, sound), so a
+# short start of the window would not notice them missing from a bundle.
+LAZY_IMPORTS = ("numpy", "pyqtgraph")
+
+
 def self_check() -> int:
     """Print what a packaged build needs and whether it is there (for packaging/check_bundle.sh).
 
-    Returns 0 when the assets, the sub-commands and the sound library all load.
+    Returns 0 when the assets, the sub-commands, the lazily imported libraries and the sound
+    library all load. (This loads Qt through pyqtgraph; it is never called by the app itself.)
     """
     from pacer.commands import COMMAND_MODULES
     from pacer.resources import asset_path
@@ -77,11 +83,11 @@ def self_check() -> int:
         print(f"asset {'/'.join(parts)}: {status}")
         if status != "present":
             problems.append("/".join(parts))
-    for name in COMMAND_MODULES:
+    for name in [f"pacer.commands.{n}" for n in COMMAND_MODULES] + list(LAZY_IMPORTS):
         try:
-            importlib.import_module(f"pacer.commands.{name}")
+            importlib.import_module(name)
         except ImportError as error:
-            print(f"command {name}: cannot import ({error})")
+            print(f"module {name}: cannot import ({error})")
             problems.append(name)
     try:
         import sounddevice

@@ -41,3 +41,17 @@ def test_not_frozen_leaves_the_lookup_alone(tmp_path, monkeypatch):
     monkeypatch.delattr(sys, "frozen", raising=False)
     bundle_runtime.prepare_frozen_runtime()
     assert ctypes.util.find_library is original
+
+
+def test_self_check_reports_everything_present_and_names_what_is_missing(monkeypatch, capsys):
+    sound_installed = ctypes.util.find_library("portaudio") is not None
+    status = bundle_runtime.self_check()
+    out = capsys.readouterr().out
+    assert "asset icons/pacer.svg: present" in out
+    if sound_installed:
+        assert status == 0
+        assert out.strip().endswith("self-check: all present")
+
+    monkeypatch.setattr(bundle_runtime, "LAZY_IMPORTS", ("pacer_no_such_library",))
+    assert bundle_runtime.self_check() == 1
+    assert "missing ['pacer_no_such_library']" in capsys.readouterr().out
