@@ -1,10 +1,12 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run    create .venv, install Pacer, start the app
 #   make test   create .venv, install Pacer with its test tools, lint and run the whole suite
+#   make bundle build the one-folder desktop app with PyInstaller into packaging/dist/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PACKAGE_STAMP := $(VENV)/.installed-package
 
 .PHONY: run test lint bench bundle clean
 
@@ -26,6 +28,14 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	touch $(PACKAGE_STAMP)
+
+bundle: $(PACKAGE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath packaging/dist --workpath packaging/build packaging/pacer.spec
 
 clean:
 	rm -rf $(VENV) build dist packaging/build packaging/dist

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from pacer import __version__
+from pacer.bundle_runtime import prepare_frozen_runtime, self_check
 from pacer.commands import command_modules
 from pacer.identity import DATA_DIR_ENV
 from pacer.paths import resolve_data_dir
@@ -38,8 +39,21 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"folder for the practice log and settings (default: ${DATA_DIR_ENV}, "
         "or your per-user application-data folder)",
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Pacer to your applications menu (Linux), then exit",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove Pacer from your applications menu (Linux), then exit",
+    )
     # Lets smoke tests and the packaged-bundle check close the app on their own.
     parser.add_argument("--quit-after", type=_positive_seconds, metavar="S", help=argparse.SUPPRESS)
+    # Prints whether a packaged build found its assets and sound library (packaging checks).
+    parser.add_argument("--self-check", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in command_modules():
         module.register(subparsers)
@@ -56,8 +70,17 @@ def _guard_missing_std_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _guard_missing_std_streams()
+    prepare_frozen_runtime()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        from pacer import desktop_entry
+
+        if args.install_desktop_entry:
+            return desktop_entry.run_install()
+        return desktop_entry.run_uninstall()
+    if args.self_check:
+        return self_check()
     args.data_dir = resolve_data_dir(args.data_dir)
     run = getattr(args, "run", None)
     if run is not None:
