@@ -31,6 +31,14 @@ class SessionTableModel(QAbstractTableModel):
     def session_at(self, row: int) -> SessionRecord:
         return self._rows[row]
 
+    def update_session(self, record: SessionRecord) -> None:
+        """Show a changed record (same id) in place, without resetting the table."""
+        for row, old in enumerate(self._rows):
+            if old.id == record.id:
+                self._rows[row] = record
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+                return
+
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

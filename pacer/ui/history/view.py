@@ -150,9 +150,12 @@ class HistoryView(QWidget):
         self.refresh()
 
     def _save_note(self, session_id: str, text: str) -> None:
+        # Called from inside the table's setData: update the row in place, no reset.
         self._log.set_note(session_id, text)
+        updated = self._log.get(session_id)
+        self._records = [updated if r.id == session_id else r for r in self._records]
+        self.table_model.update_session(updated)
         self.changed.emit()
-        self.refresh()
 
     def edit_note(self, row: int) -> None:
         """Open the note of the session in ``row`` for editing (keyboard users, tests)."""
