@@ -12,7 +12,7 @@ from pacer.paths import ensure_private_dir
 from pacer.ui.app_context import AppContext
 from pacer.ui.application import get_application
 from pacer.ui.main_window import MainWindow
-from pacer.ui.platform.signals import SignalBridge
+from pacer.ui.stop_signals import close_on_stop_signals
 
 if TYPE_CHECKING:
     from pacer.core.breathing.plan import BreathingPlan
@@ -65,9 +65,7 @@ def open_window(request: LaunchRequest) -> MainWindow:
 def run_app(request: LaunchRequest) -> int:
     app = get_application()
     window = open_window(request)
-    bridge = SignalBridge(lambda signum: window.close(), app)
     if request.quit_after is not None:
         QTimer.singleShot(round(request.quit_after * 1000), window.close)
-    status = app.exec()
-    bridge.uninstall()
-    return status
+    with close_on_stop_signals(app, window):  # SIGTERM / Ctrl-C: close calmly, exit 0
+        return app.exec()

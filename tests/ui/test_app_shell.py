@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
-
 from PySide6.QtWidgets import QApplication
 
 from pacer.core.breathing.pattern import BreathPattern
@@ -15,7 +12,6 @@ from pacer.ui.app_context import AppContext
 from pacer.ui.common.theme import DAY, NIGHT
 from pacer.ui.launch import LaunchRequest, open_window
 from pacer.ui.platform.keep_awake import DBusScreenSaverInhibitor, KeepAwake
-from pacer.ui.platform.signals import SignalBridge
 from pacer.ui.preferences.preferences_dialog import PreferencesDialog
 
 
@@ -115,19 +111,6 @@ def test_keep_awake_without_a_session_bus_is_quietly_nothing(qapp, monkeypatch):
     keep.session_started(None)
     assert keep.active is False
     keep.session_ended(None, None)
-
-
-def test_sigterm_closes_the_window_and_ends_the_session_early(window, qtbot, fake_clock):
-    bridge = SignalBridge(lambda signum: window.close())
-    try:
-        session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
-        fake_clock.advance(20)
-        os.kill(os.getpid(), signal.SIGTERM)
-        qtbot.waitUntil(lambda: session.outcome is not None)
-        assert session.outcome.ended.value == "ended_early"
-        assert not window.isVisible()
-    finally:
-        bridge.uninstall()
 
 
 def test_notices_are_shown_without_a_dialog(qtbot, data_dir, monkeypatch):
