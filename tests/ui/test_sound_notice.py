@@ -8,16 +8,16 @@ from pacer.ui.sound.notice import SoundNotice
 UNKIND_WORDS = ("fail", "error", "missed", "!")
 
 
-def make_notice(qtbot) -> SoundNotice:
+def make_notice(qtbot) -> tuple[QWidget, SoundNotice]:
     # Inside a window, as in the app; the window is never shown (offscreen Qt warns about
     # showing top-level windows), so visibility is checked with isHidden().
     window = QWidget()
     qtbot.addWidget(window)
-    return SoundNotice(window)
+    return window, SoundNotice(window)
 
 
 def test_notice_says_why_calmly_and_offers_retry(qtbot):
-    notice = make_notice(qtbot)
+    _window, notice = make_notice(qtbot)
     assert notice.isHidden()
     notice.show_reason(NO_PORTAUDIO)
     assert not notice.isHidden()
@@ -29,7 +29,7 @@ def test_notice_says_why_calmly_and_offers_retry(qtbot):
 
 
 def test_notice_can_be_hidden_and_is_not_modal(qtbot):
-    notice = make_notice(qtbot)
+    _window, notice = make_notice(qtbot)
     notice.show_reason("")
     assert not notice.isModal()
     assert notice.text == "Sound isn't available right now. Your practice carries on quietly."
@@ -39,7 +39,7 @@ def test_notice_can_be_hidden_and_is_not_modal(qtbot):
 
 
 def test_notice_renders_something(qtbot):
-    notice = make_notice(qtbot)
+    _window, notice = make_notice(qtbot)
     notice.resize(520, 64)
     notice.show_reason("no sound output was found")
     image = notice.grab().toImage()
