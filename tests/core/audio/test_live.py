@@ -224,3 +224,27 @@ def test_a_drifting_sound_card_is_re_anchored_and_every_cue_plays_once_on_time(d
     assert -0.15 < late_start <= 0
     assert max(abs(error) for _, error in heard[1:]) < 0.025
     assert feed.corrections > 10
+
+
+def test_at_the_end_the_chime_rings_out_whole_then_silence():
+    clock, session, feed = make(seconds=20, tone=True)
+    card = Card(feed, clock)
+    feed.step()
+    session.start()
+    card.run(19.0)
+    assert not feed.done
+    audio = card.run(7.0)  # practised time stops at 20 s; the chime carries on
+    chime = feed.scheduler.bank["end"]
+    assert session.elapsed() == 20.0
+    assert feed.done
+    assert not feed.paused
+    # Find the chime by its first loud sample and compare the whole of it.
+    first_loud = int(np.argmax(np.abs(chime) > 0.1))
+    at = int(np.argmax(np.abs(audio) > 0.1 * float(feed.scheduler.gain)))
+    assert at > 0
+    np.testing.assert_allclose(
+        audio[at - first_loud : at - first_loud + chime.size],
+        chime * feed.scheduler.gain,
+        atol=1e-6,
+    )
+    assert not audio[at - first_loud + chime.size :].any()
