@@ -9,15 +9,27 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.support.system_tools import require_tools
 
 
+@dataclass
+class PulseServer:
+    env: dict[str, str]  # what a client needs to reach this server (PULSE_SERVER …)
+    process: subprocess.Popen
+
+    def vanish(self) -> None:
+        """End the server abruptly, as when a sound output disappears."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+
 @contextmanager
-def pulse_null_sink(start_timeout: float = 15.0) -> Iterator[dict[str, str]]:
+def pulse_null_sink(start_timeout: float = 15.0) -> Iterator[PulseServer]:
     """Start PulseAudio (not as a daemon, all state in a temporary folder) with a null
-    sink, plus a keep-alive stream; yield the environment a client needs to use it."""
+    sink, plus a keep-alive stream; yield the server and a client's environment."""
     require_tools("pulseaudio", "pacat")
     home = Path(tempfile.mkdtemp(prefix="pacer-pulse-"))  # short: socket paths are limited
     socket = home / "pulse.sock"
@@ -64,7 +76,7 @@ def pulse_null_sink(start_timeout: float = 15.0) -> Iterator[dict[str, str]]:
             stderr=subprocess.DEVNULL,
         )
         time.sleep(2.0)
-        yield client_env
+        yield PulseServer(client_env, server)
     finally:
         for process in (keep_alive, server):
             if process is not None and process.poll() is None:

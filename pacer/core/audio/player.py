@@ -312,10 +312,16 @@ class AudioPlayer:
                     latency=SUGGESTED_LATENCY,
                     callback=feed.callback,
                 )
+            except Exception as error:
+                problem = str(error) or type(error).__name__
+                continue
+            try:
                 feed.set_output_latency(float(stream.latency))
                 stream.start()
             except Exception as error:
                 problem = str(error) or type(error).__name__
+                with contextlib.suppress(Exception):
+                    stream.close()
                 continue
             return feed, stream
         raise SoundUnavailableError(f"the sound output couldn't be opened ({problem})")
