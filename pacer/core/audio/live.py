@@ -119,6 +119,13 @@ class LiveFeed:
         return None if last is None else last[3]
 
     @property
+    def session_ended(self) -> bool:
+        """Practised time has reached the end of a timed session (as last read)."""
+        total = self.scheduler.source.total_seconds
+        elapsed = self._previous_elapsed
+        return total is not None and elapsed is not None and elapsed >= total
+
+    @property
     def done(self) -> bool:
         """The session has ended and its closing sound has been played to the end."""
         end = self.scheduler.end_sample

@@ -39,6 +39,7 @@ from pacer.core.audio.synthesis import SAMPLE_RATE
 FEED_PERIOD = 0.005  # seconds between feeder steps
 STARTUP_PATIENCE = 5.0  # seconds a new stream may take to call back the first time
 STALL_PATIENCE = 2.0  # seconds without a callback before the output counts as gone
+RING_OUT_LIMIT = 10.0  # seconds a stopped player may keep playing the closing chime
 SUGGESTED_LATENCY = 0.1  # seconds; PortAudio's "high" latency is gentler on busy machines
 
 NO_PORTAUDIO = "the sound library PortAudio isn't installed on this computer"
@@ -328,17 +329,20 @@ class AudioPlayer:
 
     @staticmethod
     def _ringing_out(feed: LiveFeed) -> bool:
-        total = feed.scheduler.total_sample
-        position = feed.played_position()
-        return total is not None and position is not None and position >= total and not feed.done
+        """The session has reached its end and the closing chime is still to be heard."""
+        return feed.session_ended and not feed.paused and not feed.done
 
     def _feed_loop(self, feed: LiveFeed, stream: Any, stop: threading.Event) -> None:
         reason = ""
         started = self._monotonic()
         seen_blocks, seen_at = 0, started
+        stop_asked_at: float | None = None
         while True:
-            if stop.is_set() and not self._ringing_out(feed):
-                break
+            if stop.is_set():
+                now = self._monotonic()
+                stop_asked_at = now if stop_asked_at is None else stop_asked_at
+                if not self._ringing_out(feed) or now - stop_asked_at > RING_OUT_LIMIT:
+                    break
             try:
                 feed.step()
             except Exception:

@@ -233,9 +233,11 @@ def test_at_the_end_the_chime_rings_out_whole_then_silence():
     session.start()
     card.run(19.0)
     assert not feed.done
+    assert not feed.session_ended
     audio = card.run(7.0)  # practised time stops at 20 s; the chime carries on
     chime = feed.scheduler.bank["end"]
     assert session.elapsed() == 20.0
+    assert feed.session_ended
     assert feed.done
     assert not feed.paused
     # Find the chime by its first loud sample and compare the whole of it.
