@@ -1,0 +1,1 @@
+"""Sound-related widgets (the player itself lives in pacer.core.audio)."""
