@@ -1,0 +1,1 @@
+"""Practice days, runs of days and plain summaries, computed from the log (pure)."""

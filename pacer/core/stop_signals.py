@@ -1,0 +1,29 @@
+"""SIGTERM (logging out, shutting down) and SIGINT (Ctrl-C) as a polite request to stop.
+
+The handler given here should only *ask* for a stop (set a flag, emit a signal); the work
+of ending a session happens in the normal flow of the program, never inside the handler,
+so it cannot interrupt a half-done write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+from collections.abc import Callable, Iterator
+
+STOP_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGINT)
+
+
+@contextlib.contextmanager
+def on_stop_signals(
+    request_stop: Callable[[int], None], signums: tuple[int, ...] = STOP_SIGNALS
+) -> Iterator[None]:
+    """Call ``request_stop(signum)`` on each stop signal while the block runs (main thread)."""
+    previous = {}
+    for signum in signums:
+        previous[signum] = signal.signal(signum, lambda number, _frame: request_stop(number))
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
