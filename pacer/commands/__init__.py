@@ -10,7 +10,7 @@ import importlib
 from types import ModuleType
 
 # Listed explicitly (not discovered) so a frozen bundle finds them too.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("export", "import_log")
 
 
 def command_modules() -> list[ModuleType]:

@@ -122,7 +122,8 @@ def parse_log(data: bytes) -> LogFile:
     except json.JSONDecodeError as error:
         raise ImportFormatError(
             f"This file is not valid JSON (line {error.lineno}, column {error.colno}: "
-            f"{error.msg.lower()})."
+            f"{error.msg.lower()}). Pacer imports the JSON file it saves with "
+            "Export as JSON."
         ) from None
     if not isinstance(document, dict):
         raise ImportFormatError(

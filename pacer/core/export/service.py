@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,7 +24,7 @@ from pacer.core.export.json_format import (
     parse_log,
 )
 from pacer.core.files import atomic_write_bytes
-from pacer.core.practice_log.records import SessionRecord
+from pacer.core.practice_log.records import SessionEnd, SessionRecord
 
 
 class ExportFormat(StrEnum):
@@ -84,7 +84,9 @@ class ExportData:
         """The range shown to a reader: as asked, else the first and last session days."""
         if self.since is not None:
             return self.since
-        return self.sessions[0].started_at.date() if self.sessions else None
+        if self.sessions:
+            return min(r.started_at.date() for r in self.sessions)
+        return None
 
     @property
     def last_day(self) -> date | None:
@@ -198,10 +200,53 @@ def read_import_file(path: Path) -> LogFile:
     return parse_log(data)
 
 
+def as_finished(record: SessionRecord) -> SessionRecord:
+    """A session still running when it was exported is imported as ``interrupted``.
+
+    That is what its own Pacer would have recorded on its next start; its time is the
+    practised time the export held.
+    """
+    if record.ended is not None:
+        return record
+    ended_at = record.ended_at or record.started_at + timedelta(seconds=record.practised_seconds)
+    return replace(record, ended=SessionEnd.INTERRUPTED, ended_at=ended_at)
+
+
+def merge_log_file(log: MergeableLog, parsed: LogFile) -> Any:
+    """Merge checked sessions and rest days in one transaction; returns the MergeResult."""
+    return log.merge([as_finished(r) for r in parsed.sessions], parsed.rest_days)
+
+
 def import_file(log: MergeableLog, path: Path) -> Any:
     """Check the whole file first, then merge it in one transaction; returns the MergeResult."""
-    parsed = read_import_file(path)
-    return log.merge(parsed.sessions, parsed.rest_days)
+    return merge_log_file(log, read_import_file(path))
+
+
+def describe_merge(result: Any) -> str:
+    """``Added 12 sessions; 3 were already in your log.`` — for the CLI and the dialog."""
+    added = result.added
+    present = result.already_present
+    if added == 0 and present == 0:
+        text = "The file holds no sessions, so your log is unchanged."
+    elif added == 0:
+        text = (
+            f"Nothing new: {_sessions(present)} {'was' if present == 1 else 'were'} "
+            "already in your log."
+        )
+    else:
+        text = f"Added {_sessions(added)}"
+        if present:
+            text += f"; {present} {'was' if present == 1 else 'were'} already in your log."
+        else:
+            text += "."
+    days = getattr(result, "rest_days_added", 0)
+    if days:
+        text += f" Also added {days} rest {'day' if days == 1 else 'days'}."
+    return text
+
+
+def _sessions(count: int) -> str:
+    return f"{count} session" if count == 1 else f"{count} sessions"
 
 
 __all__ = [
@@ -212,11 +257,14 @@ __all__ = [
     "ImportFormatError",
     "ImportReadError",
     "LogFile",
+    "as_finished",
     "check_output_path",
     "check_range",
+    "describe_merge",
     "encode_text_format",
     "gather",
     "import_file",
+    "merge_log_file",
     "parse_day",
     "read_import_file",
     "write_export",
