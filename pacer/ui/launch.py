@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from pacer.paths import ensure_private_dir
 from pacer.ui.application import get_application
 from pacer.ui.main_window import MainWindow
+from pacer.ui.stop_signals import close_on_stop_signals
 
 if TYPE_CHECKING:
     from pacer.core.breathing.plan import BreathingPlan
@@ -37,4 +38,5 @@ def run_app(request: LaunchRequest) -> int:
     window.show()
     if request.quit_after is not None:
         QTimer.singleShot(round(request.quit_after * 1000), window.close)
-    return app.exec()
+    with close_on_stop_signals(app, window):  # SIGTERM / Ctrl-C: close calmly, exit 0
+        return app.exec()
