@@ -12,10 +12,11 @@ from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
 
+from pacer.core.audio.synthesis import DEFAULT_VOLUME_DB
+from pacer.core.audio.synthesis import VOLUME_RANGE_DB as VOLUME_DB_RANGE
 from pacer.core.breathing.plan import SESSION_MINUTES_RANGE
 from pacer.core.breathing.presets import DEFAULT_PRESET_KEY
-
-VOLUME_DB_RANGE = (-40.0, 0.0)
+from pacer.core.relaxation.limits import CLENCH_SECONDS, CLOSING_MINUTES, RELEASE_SECONDS
 
 
 class Appearance(StrEnum):
@@ -35,13 +36,18 @@ class Preferences:
     pattern: str = f"preset:{DEFAULT_PRESET_KEY}"  # "preset:<key>" or "custom:<name>"
     session_minutes: float | None = 10.0  # None: open-ended
     sound: bool = False  # nothing plays unless the user asks for it
-    volume_db: float = -18.0
+    volume_db: float = DEFAULT_VOLUME_DB
     breath_tone: bool = False
     output_device: str = ""  # "" = the system default
     motion: MotionSetting = MotionSetting.SYSTEM
     countdown: bool = False  # numbers make some people strain, so off by default
     appearance: Appearance = Appearance.SYSTEM
     welcome_seen: bool = False
+    # Relaxation timings; None means the sequence file's own default.
+    relax_clench_seconds: float | None = None
+    relax_release_seconds: float | None = None
+    relax_closing_minutes: float | None = None
+    relax_skipped_groups: str = ""  # comma-separated group keys switched off
 
     def with_changes(self, **changes: Any) -> Preferences:
         return validate(replace(self, **changes))
@@ -59,6 +65,13 @@ def validate(prefs: Preferences) -> Preferences:
     vlow, vhigh = VOLUME_DB_RANGE
     if not (math.isfinite(prefs.volume_db) and vlow <= prefs.volume_db <= vhigh):
         raise PreferenceError(f"Volume must be between {vlow:g} dB and {vhigh:g} dB.")
+    for value, allowed, label in (
+        (prefs.relax_clench_seconds, CLENCH_SECONDS, "Clench time"),
+        (prefs.relax_release_seconds, RELEASE_SECONDS, "Rest time"),
+        (prefs.relax_closing_minutes, CLOSING_MINUTES, "Closing breathing"),
+    ):
+        if value is not None and not (math.isfinite(value) and value in allowed):
+            raise PreferenceError(f"{label} must be {allowed.describe()}.")
     if not prefs.pattern.startswith(("preset:", "custom:")):
         raise PreferenceError("The chosen pattern is not one Pacer knows.")
     return prefs
@@ -75,15 +88,19 @@ def _to_bool(value: Any) -> bool:
     raise ValueError(f"not a yes/no value: {value!r}")
 
 
-def _to_minutes(value: Any) -> float | None:
+def _optional_number(value: Any) -> float | None:
     if value in (None, "", "none", "open"):
         return None
     return float(value)
 
 
+def _skipped(value: Any) -> str:
+    return ",".join(key.strip() for key in str(value).split(",") if key.strip())
+
+
 _PARSERS = {
     "pattern": str,
-    "session_minutes": _to_minutes,
+    "session_minutes": _optional_number,
     "sound": _to_bool,
     "volume_db": float,
     "breath_tone": _to_bool,
@@ -92,6 +109,10 @@ _PARSERS = {
     "countdown": _to_bool,
     "appearance": Appearance,
     "welcome_seen": _to_bool,
+    "relax_clench_seconds": _optional_number,
+    "relax_release_seconds": _optional_number,
+    "relax_closing_minutes": _optional_number,
+    "relax_skipped_groups": _skipped,
 }
 
 

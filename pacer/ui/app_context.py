@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from pacer.core.breathing.library import PatternLibrary
 from pacer.core.breathing.pattern import BreathPattern
 from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, PRESETS, preset_by_key
+from pacer.core.practice_log.store import LogError, PracticeLog
 from pacer.core.preferences import MotionSetting, Preferences
 from pacer.ui.common.theme import Theme, palette_for, stylesheet_for, theme_for
 from pacer.ui.preferences.settings_store import SettingsStore
@@ -43,10 +44,26 @@ class AppContext(QObject):
                 "Some saved preferences made no sense to Pacer, so their usual values are used: "
                 + "; ".join(self.settings.problems)
             )
+        self.log: PracticeLog | None = None
+        self.log_problem: str | None = None
+        try:
+            self.log = PracticeLog.open(self.data_dir)
+            self.notices.extend(self.log.notices)
+        except LogError as error:
+            self.log_problem = str(error)
+            self.notices.append(
+                f"Your practice log could not be opened: {error} "
+                "You can still practise; this time's sessions will not be written down."
+            )
         self.theme: Theme = theme_for(self.preferences.appearance)
         app = QGuiApplication.instance()
         if app is not None:
             app.styleHints().colorSchemeChanged.connect(self._refresh_theme)
+
+    def close(self) -> None:
+        if self.log is not None:
+            self.log.close()
+            self.log = None
 
     def update_preferences(self, **changes: object) -> Preferences:
         self.preferences = self.preferences.with_changes(**changes)

@@ -45,6 +45,9 @@ def start_requested_practice(window: MainWindow, request: LaunchRequest) -> None
     if request.breathing is not None:
         window.show_page("breathing")
         window.breathing.start_plan(request.breathing)
+    elif request.relaxation is not None:
+        window.show_page("relaxation")
+        window.relaxation.start_plan(request.relaxation)
     if request.fullscreen:
         window.toggle_fullscreen()
 

@@ -8,17 +8,24 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pacer import __version__
 from pacer.core import guidance
+from pacer.core.audio.player import list_output_devices
 from pacer.identity import APP_NAME
 from pacer.ui.app_context import AppContext
 from pacer.ui.breathing.breathing_page import BreathingPage
 from pacer.ui.breathing.patterns_dialog import PatternsDialog
 from pacer.ui.common.notice_bar import NoticeBar
 from pacer.ui.dialogs.text_dialog import TextDialog
+from pacer.ui.export.dialogs import ExportDialog, import_with_dialog
 from pacer.ui.fullscreen.controller import FullscreenController
+from pacer.ui.history.history_page import HistoryPage
 from pacer.ui.home.home_page import HomePage
 from pacer.ui.platform.keep_awake import KeepAwake
 from pacer.ui.preferences.preferences_dialog import PreferencesDialog
+from pacer.ui.relaxation.relaxation_page import RelaxationPage
+from pacer.ui.session.recording import WRITE_ERRORS, SessionRecording
 from pacer.ui.session.services import SessionServices
+from pacer.ui.sound.notice import SoundNotice
+from pacer.ui.sound.sound_controller import SoundController
 
 
 class MainWindow(QMainWindow):
@@ -35,26 +42,43 @@ class MainWindow(QMainWindow):
         self.resize(900, 680)
 
         self.notices = NoticeBar(self)
+        self.sound_notice = SoundNotice(self)
+        self.sound_notice.hide()
+        self.sound = SoundController(context, self.sound_notice, parent=self)
+        self.services.add_listener_factory(lambda session, details: self.sound)
+        if context.log is not None:
+            self.services.add_listener_factory(self._recording_for)
         self.pages = QStackedWidget(self)
         self.home = HomePage(self)
         self.breathing = BreathingPage(context, self.services, self)
+        self.relaxation = RelaxationPage(context, self.services, self)
+        self.history = HistoryPage(context.log, context.log_problem, self)
         self._page_names: dict[str, QWidget] = {}
         self.add_page("home", self.home)
         self.add_page("breathing", self.breathing)
+        self.add_page("relaxation", self.relaxation)
+        self.add_page("history", self.history)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.notices)
+        layout.addWidget(self.sound_notice)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.fullscreen = FullscreenController(self)
 
         self.home.breathe_requested.connect(lambda: self.show_page("breathing"))
+        self.home.relax_requested.connect(lambda: self.show_page("relaxation"))
+        self.home.history_requested.connect(lambda: self.show_page("history"))
         self.home.preferences_requested.connect(self.open_preferences)
-        self.breathing.fullscreen_requested.connect(self.toggle_fullscreen)
+        for page in (self.breathing, self.relaxation):
+            page.fullscreen_requested.connect(self.toggle_fullscreen)
+            page.session_finished.connect(self._session_finished)
+            page.reflection_given.connect(self._save_reflection)
         self.breathing.manage_patterns_requested.connect(self.open_patterns)
-        self.breathing.session_finished.connect(self.fullscreen.leave)
+        self.history.export_requested.connect(self.open_export)
+        self.history.import_requested.connect(self.open_import)
         context.preferences_changed.connect(self._refresh_home)
         context.patterns_changed.connect(self._refresh_home)
         self._build_menus()
@@ -68,8 +92,31 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(page)
 
     def show_page(self, name: str) -> None:
+        if name == "history":
+            self.history.refresh()
         self.pages.setCurrentWidget(self._page_names[name])
         self.page_changed.emit(name)
+
+    # -- what follows a session -------------------------------------------------------------
+    def _recording_for(self, session, details) -> SessionRecording:
+        return SessionRecording(self.context.log, self.services.clock, details, self.notices.post)
+
+    def _session_finished(self, outcome) -> None:
+        self.fullscreen.leave()
+        self.history.refresh()
+
+    def _save_reflection(self, session, feeling: str | None, note: str) -> None:
+        log, session_id = self.context.log, getattr(session, "log_id", None)
+        if log is None or session_id is None:
+            return
+        try:
+            if feeling:
+                log.set_feeling(session_id, feeling)
+            if note:
+                log.set_note(session_id, note)
+        except WRITE_ERRORS as error:
+            self.notices.post(f"Your note could not be saved just now ({error}).")
+        self.history.refresh()
 
     @property
     def current_page_name(self) -> str:
@@ -101,8 +148,12 @@ class MainWindow(QMainWindow):
         practice = bar.addMenu("&Practice")
         self._action("&Home", lambda: self.show_page("home"), "Ctrl+0", practice)
         self._action("&Breathe", lambda: self.show_page("breathing"), "Ctrl+1", practice)
-        self.relax_action = self._action("&Relax", lambda: None, "Ctrl+2", practice)
-        self.history_action = self._action("Practice &log", lambda: None, "Ctrl+3", practice)
+        self.relax_action = self._action(
+            "&Relax", lambda: self.show_page("relaxation"), "Ctrl+2", practice
+        )
+        self.history_action = self._action(
+            "Practice &log", lambda: self.show_page("history"), "Ctrl+3", practice
+        )
         practice.addSeparator()
         self.toggle_action = self._action("Begin / pause", self.toggle_session, "Space", practice)
         self.stop_action = self._action("&End session", self.stop_session, "Ctrl+E", practice)
@@ -110,6 +161,15 @@ class MainWindow(QMainWindow):
             "&Full screen", self.toggle_fullscreen, QKeySequence.StandardKey.FullScreen, practice
         )
         self.fullscreen_action.setShortcuts([QKeySequence("F11")])
+        self.sound_action = self._action("&Sound", self.sound.toggle_sound, "M", practice)
+        self.sound_action.setCheckable(True)
+        self.sound_action.setChecked(self.context.preferences.sound)
+        self.context.preferences_changed.connect(
+            lambda prefs: self.sound_action.setChecked(prefs.sound)
+        )
+        practice.addSeparator()
+        self._action("&Export practice log…", self.open_export, "Ctrl+Shift+E", practice)
+        self._action("&Import practice log…", self.open_import, None, practice)
         practice.addSeparator()
         self.quit_action = self._action(
             "&Quit", self.close, QKeySequence.StandardKey.Quit, practice
@@ -153,7 +213,21 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -------------------------------------------------------------------------------
     def open_preferences(self) -> None:
-        PreferencesDialog(self.context, self).exec()
+        PreferencesDialog(self.context, self, output_devices=list_output_devices).exec()
+
+    def open_export(self) -> None:
+        if self.context.log is None:
+            self.notices.post("There is no practice log to export right now.")
+            return
+        ExportDialog(self.context.log, self.context.data_dir, self).exec()
+
+    def open_import(self) -> None:
+        if self.context.log is None:
+            self.notices.post("The practice log isn't available, so nothing can be imported now.")
+            return
+        outcome = import_with_dialog(self, self.context.log)
+        if outcome is not None and outcome.imported:
+            self.history.refresh()
 
     def open_patterns(self) -> None:
         PatternsDialog(self.context, self).exec()
@@ -188,4 +262,6 @@ class MainWindow(QMainWindow):
         self.fullscreen.leave()
         self.services.stop_current()  # a running session is kept as "ended early"
         self.keep_awake.session_ended(None, None)
+        self.sound.shutdown()
+        self.context.close()
         super().closeEvent(event)

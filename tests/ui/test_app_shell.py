@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from pacer.core.breathing.pattern import BreathPattern
 from pacer.core.breathing.plan import BreathingPlan
-from pacer.core.preferences import Appearance
+from pacer.core.preferences import Appearance, Preferences
 from pacer.core.session_clock import SessionState
 from pacer.ui.app_context import AppContext
 from pacer.ui.common.theme import DAY, NIGHT
@@ -76,7 +76,7 @@ def test_nonsense_in_the_settings_file_falls_back_gently(qapp, data_dir):
     )
     context = AppContext(data_dir)
     assert context.preferences.session_minutes == 10.0
-    assert context.preferences.volume_db == -18.0
+    assert context.preferences.volume_db == Preferences().volume_db
     assert context.preferences.countdown is True
     assert any("session_minutes" in notice for notice in context.notices)
 

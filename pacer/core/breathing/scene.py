@@ -43,3 +43,11 @@ def pacer_scene(snapshot: BreathSnapshot, reduced_motion: bool) -> PacerScene:
 
 def resting_scene() -> PacerScene:
     return PacerScene(0.0, 0.0, 1.0, Phase.REST)
+
+
+def steady_breath_scene(belly: float, phase: Phase, reduced_motion: bool) -> PacerScene:
+    """The small pacer that keeps breathing under another practice (no colour blending)."""
+    let_go = 1.0 if phase in (Phase.EXHALE, Phase.REST) else 0.0
+    if reduced_motion:
+        return PacerScene(REDUCED_MOTION_LEVEL, belly, let_go, phase)
+    return PacerScene(belly, 0.35 * belly, let_go, phase)

@@ -26,15 +26,18 @@ PHASE_WORDS: dict[Phase, PhaseWords] = {
 }
 
 
+def duration_phrase(seconds: float) -> str:
+    """'40 seconds', 'about a minute', 'about 12 minutes' — unfussy, no decimals."""
+    if seconds < 60:
+        return f"{round(seconds)} seconds"
+    if seconds < 90:
+        return "about a minute"
+    return f"about {round(seconds / 60)} minutes"
+
+
 def summary_sentence(practised_seconds: float, breaths: int, completed: bool) -> str:
     """A kind, factual line after a session; no verdict either way."""
-    minutes = practised_seconds / 60
-    if practised_seconds < 60:
-        duration = f"{round(practised_seconds)} seconds"
-    elif minutes < 1.5:
-        duration = "about a minute"
-    else:
-        duration = f"about {round(minutes)} minutes"
+    duration = duration_phrase(practised_seconds)
     opener = "You breathed slowly" if completed else "You took some time to breathe slowly"
     if breaths < 1:
         return f"{opener} for {duration}."

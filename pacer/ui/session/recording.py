@@ -1,0 +1,75 @@
+"""Mirrors each practice session into the log: begun at start, checkpointed, closed at the end.
+
+A write that fails (a full disk, say) never stops the practice: the person is told once,
+calmly, and the session carries on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from pacer.core.clock import Clock
+from pacer.core.practice_log.recorder import SessionRecorder
+from pacer.core.practice_log.store import PracticeLog
+from pacer.ui.session.practice_session import PracticeSession, SessionOutcome
+
+WRITE_ERRORS = (OSError, sqlite3.Error)
+
+
+class SessionRecording:
+    def __init__(
+        self,
+        log: PracticeLog,
+        clock: Clock,
+        details: dict,
+        on_error: Callable[[str], None],
+    ) -> None:
+        self.log = log
+        self.clock = clock
+        self.details = details
+        self.on_error = on_error
+        self.recorder: SessionRecorder | None = None
+        self.session_id: str | None = None
+
+    def _guarded(self, action: Callable[[], object]) -> None:
+        if self.recorder is None:
+            return
+        try:
+            action()
+        except WRITE_ERRORS as error:
+            self.recorder = None
+            self.on_error(
+                "This session could not be written to your practice log "
+                f"({error}). Your practice carries on; nothing else is affected."
+            )
+
+    def session_started(self, session: PracticeSession) -> None:
+        self.recorder = SessionRecorder(
+            self.log,
+            session.clock,
+            self.clock,
+            kind=session.kind,
+            pattern=self.details.get("pattern"),
+            planned_seconds=self.details.get("planned_seconds"),
+        )
+        self._guarded(self.recorder.begin)
+        if self.recorder is not None:
+            self.session_id = self.recorder.session_id
+            session.log_id = self.session_id
+
+    def session_paused(self, session: PracticeSession) -> None:
+        if self.recorder is not None:
+            self._guarded(self.recorder.checkpoint)
+
+    def session_resumed(self, session: PracticeSession) -> None:
+        """Nothing to write: the next checkpoint follows from the clock."""
+
+    def session_frame(self, session: PracticeSession) -> None:
+        if self.recorder is not None:
+            self._guarded(self.recorder.tick)
+
+    def session_ended(self, session: PracticeSession, outcome: SessionOutcome) -> None:
+        if self.recorder is not None:
+            recorder = self.recorder
+            self._guarded(lambda: recorder.finish(outcome.ended))
