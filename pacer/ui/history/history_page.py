@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pacer.core.practice_log.store import PracticeLog
 from pacer.ui.history.view import HistoryView
@@ -31,7 +39,15 @@ class HistoryPage(QWidget):
             message.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(message, 1)
             return
-        self.view = HistoryView(log, parent=self)
+        self.view = HistoryView(log)
+        for chart, height in ((self.view.minutes_chart, 200), (self.view.feelings_box, 170)):
+            chart.setMinimumHeight(height)
+            chart.setMaximumHeight(round(height * 1.6))
+        self.view.table.setMinimumHeight(180)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.view)
         self.export_button = QPushButton("Export…", self)
         self.export_button.setToolTip("Save your log as CSV, JSON or a PDF for your clinician")
         self.import_button = QPushButton("Import…", self)
@@ -40,7 +56,7 @@ class HistoryPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.export_button.clicked.connect(self.export_requested)
         self.import_button.clicked.connect(self.import_requested)

@@ -48,7 +48,7 @@ class RelaxationOptions(QWidget):
         self.closing.setSuffix(" min")
         self.closing.setAccessibleName("Closing breathing in minutes")
         self.groups: dict[str, QCheckBox] = {}
-        timings = QHBoxLayout()
+        timings = QHBoxLayout(self)
         timings.setContentsMargins(0, 0, 0, 0)
         for label, widget in (
             ("Clench", self.clench),
@@ -76,7 +76,7 @@ class RelaxationPage(PracticePage):
         super().__init__(context, services, parent)
         self.script = load_default_script()
         self.breath = BellyCanvas()
-        self.breath.setMinimumSize(200, 90)
+        self.breath.setMinimumSize(0, 0)
         view = RelaxationView(self)
         view.set_breath_widget(self.breath)
         self.place(RelaxationOptions(self.script, self), view)

@@ -136,6 +136,9 @@ class _ProgressLine(QWidget):
         painter.end()
 
 
+BREATH_ASPECT = 2.3  # the small pacer is the lying-down figure, wider than tall
+
+
 class RelaxationView(QWidget):
     """Draws one relaxation snapshot at a time; holds no timing of its own."""
 
@@ -333,5 +336,5 @@ class RelaxationView(QWidget):
         self._dial.setFixedSize(QSize(dial, dial))
         self._column.setMaximumWidth(max(round(unit * 40), 240))
         self.where_label.setMinimumHeight(round(unit * 1.1 * 1.3))
-        pacer = round(unit * (6.0 if self._stage is Stage.CLOSING else 3.2))
-        self._breath_slot.setFixedSize(QSize(pacer, pacer))
+        pacer = round(unit * (7.0 if self._stage is Stage.CLOSING else 4.0))
+        self._breath_slot.setFixedSize(QSize(round(pacer * BREATH_ASPECT), pacer))
