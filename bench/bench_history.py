@@ -132,7 +132,7 @@ def main() -> None:
         report("log open alone, empty log", ms_empty)
 
         from pacer.ui.application import get_application
-        from pacer.ui.history import HistoryView
+        from pacer.ui.history.view import HistoryView
 
         app = get_application()
 

@@ -8,7 +8,6 @@ PyInstaller put in the bundle, so sound works wherever the bundle is unpacked.
 
 from __future__ import annotations
 
-import ctypes.util
 import importlib
 import sys
 from collections.abc import Callable
@@ -43,6 +42,8 @@ def bundled_portaudio(root: Path) -> Path | None:
 
 def point_sounddevice_at(library: Path) -> None:
     """Make ``find_library("portaudio")`` answer ``library``; other lookups are unchanged."""
+    import ctypes.util  # only a frozen start needs it; kept off the normal start-up path
+
     original: Callable[[str], str | None] = ctypes.util.find_library
 
     def find_library(name: str) -> str | None:

@@ -22,10 +22,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pacer.core.files import atomic_write_bytes
-from pacer.identity import APP_ID, APP_NAME
+from pacer.identity import APP_ID, APP_NAME, ICON_SIZES
 from pacer.resources import asset_path
 
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 PUBLIC_FILE_MODE = 0o644  # launchers and icons are read by the desktop, not private data
 # Characters that make an Exec argument need quoting (Desktop Entry Specification, "Exec key").
 _EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")

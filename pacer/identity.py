@@ -9,3 +9,4 @@ APP_ID = "org.pacerapp.Pacer"  # reverse-DNS id: .desktop file name, D-Bus, AppS
 ORGANIZATION_NAME = "Pacer"
 ORGANIZATION_DOMAIN = "pacerapp.org"
 DATA_DIR_ENV = "PACER_DATA_DIR"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # PNG renders of assets/icons/pacer.svg

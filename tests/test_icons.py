@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from pacer.desktop_entry import ICON_SIZES
+from pacer.identity import ICON_SIZES
 from pacer.resources import asset_path
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

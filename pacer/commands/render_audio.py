@@ -15,10 +15,11 @@ from typing import BinaryIO
 
 import numpy as np
 
+from pacer.core.audio.levels import DEFAULT_VOLUME_DB
 from pacer.core.audio.scheduler import CueScheduler
 from pacer.core.audio.settings import VolumeError, check_volume_db
 from pacer.core.audio.sources import BreathingCues
-from pacer.core.audio.synthesis import DEFAULT_VOLUME_DB, SAMPLE_RATE
+from pacer.core.audio.synthesis import SAMPLE_RATE
 from pacer.core.breathing.pattern import BreathPattern, PatternError
 from pacer.core.breathing.plan import BreathingPlan
 from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, preset_by_key

@@ -12,8 +12,8 @@ from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
 
-from pacer.core.audio.synthesis import DEFAULT_VOLUME_DB
-from pacer.core.audio.synthesis import VOLUME_RANGE_DB as VOLUME_DB_RANGE
+from pacer.core.audio.levels import DEFAULT_VOLUME_DB
+from pacer.core.audio.levels import VOLUME_RANGE_DB as VOLUME_DB_RANGE
 from pacer.core.breathing.plan import SESSION_MINUTES_RANGE
 from pacer.core.breathing.presets import DEFAULT_PRESET_KEY
 from pacer.core.relaxation.limits import CLENCH_SECONDS, CLOSING_MINUTES, RELEASE_SECONDS

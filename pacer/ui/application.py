@@ -9,8 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from pacer import __version__
-from pacer.desktop_entry import ICON_SIZES
-from pacer.identity import APP_ID, APP_NAME, ORGANIZATION_DOMAIN, ORGANIZATION_NAME
+from pacer.identity import APP_ID, APP_NAME, ICON_SIZES, ORGANIZATION_DOMAIN, ORGANIZATION_NAME
 from pacer.resources import asset_path
 
 

@@ -8,14 +8,12 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pacer import __version__
 from pacer.core import guidance
-from pacer.core.audio.player import list_output_devices
 from pacer.identity import APP_NAME
 from pacer.ui.app_context import AppContext
 from pacer.ui.breathing.breathing_page import BreathingPage
 from pacer.ui.breathing.patterns_dialog import PatternsDialog
 from pacer.ui.common.notice_bar import NoticeBar
 from pacer.ui.dialogs.text_dialog import TextDialog
-from pacer.ui.export.dialogs import ExportDialog, import_with_dialog
 from pacer.ui.fullscreen.controller import FullscreenController
 from pacer.ui.history.history_page import HistoryPage
 from pacer.ui.home.home_page import HomePage
@@ -93,6 +91,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         if name == "history":
+            self.history.ensure_built()
             self.history.refresh()
         self.pages.setCurrentWidget(self._page_names[name])
         self.page_changed.emit(name)
@@ -213,18 +212,24 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -------------------------------------------------------------------------------
     def open_preferences(self) -> None:
+        from pacer.core.audio.player import list_output_devices
+
         PreferencesDialog(self.context, self, output_devices=list_output_devices).exec()
 
     def open_export(self) -> None:
         if self.context.log is None:
             self.notices.post("There is no practice log to export right now.")
             return
+        from pacer.ui.export.dialogs import ExportDialog
+
         ExportDialog(self.context.log, self.context.data_dir, self).exec()
 
     def open_import(self) -> None:
         if self.context.log is None:
             self.notices.post("The practice log isn't available, so nothing can be imported now.")
             return
+        from pacer.ui.export.dialogs import import_with_dialog
+
         outcome = import_with_dialog(self, self.context.log)
         if outcome is not None and outcome.imported:
             self.history.refresh()

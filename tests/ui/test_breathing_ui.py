@@ -204,3 +204,12 @@ def test_closing_the_window_ends_a_running_session_as_ended_early(window, fake_c
     assert session.outcome.ended.value == "ended_early"
     assert session.outcome.practised_seconds == pytest.approx(12)
     assert session.outcome.last_snapshot.phase is Phase.INHALE
+
+
+def test_quitting_the_application_is_not_blocked_by_full_screen(window, qtbot):
+    window.show_page("breathing")
+    window.toggle_fullscreen()
+    fullscreen = window.fullscreen.window
+    assert fullscreen.close() is True
+    assert window.fullscreen.window is None
+    assert window.breathing.view.window() is window

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QLineEdit
 
 from pacer.core.practice_log.records import SessionEnd, SessionKind, SessionRecord
 from pacer.core.practice_log.store import PracticeLog
-from pacer.ui.history import HistoryView
 from pacer.ui.history.calendar import CELL, GAP, LABEL_WIDTH
 from pacer.ui.history.table import NOTE_COLUMN
+from pacer.ui.history.view import HistoryView
 
 # Showing a top-level window on the offscreen platform always says this; it is harmless.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -221,41 +221,3 @@ def test_refresh_shows_a_session_that_just_ended(qtbot, log):
     assert view.table_model.rowCount() == 1
     assert view.table_model.index(0, NOTE_COLUMN).data() == "First one."
     assert list(view.snapshot.bar_minutes) == [9]
-
-
-def test_after_a_session_a_feeling_and_a_note_can_be_kept(qtbot, log):
-    from pacer.ui.history.after_session import AfterSessionNote
-
-    record = session(TODAY)
-    log.add(record)
-    panel = AfterSessionNote(log, record.id)
-    qtbot.addWidget(panel)
-    labels = [b.text() for b in panel.feelings.buttons()]
-    assert labels == [
-        "Still tense",
-        "A little unsettled",
-        "About the same",
-        "A bit softer",
-        "Calm and loose",
-    ]
-    assert not any(ch.isdigit() for ch in "".join(labels))
-    qtbot.mouseClick(
-        panel.findChild(type(panel.save_button), "feeling-softer"), Qt.MouseButton.LeftButton
-    )
-    qtbot.keyClicks(panel.note, "Belly felt warm.")
-    with qtbot.waitSignal(panel.saved):
-        qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
-    stored = log.get(record.id)
-    assert (stored.feeling, stored.note) == ("softer", "Belly felt warm.")
-
-
-def test_leaving_the_after_session_panel_writes_nothing(qtbot, log):
-    from pacer.ui.history.after_session import AfterSessionNote
-
-    record = session(TODAY)
-    log.add(record)
-    panel = AfterSessionNote(log, record.id)
-    qtbot.addWidget(panel)
-    with qtbot.waitSignal(panel.dismissed):
-        qtbot.mouseClick(panel.skip_button, Qt.MouseButton.LeftButton)
-    assert log.get(record.id) == record

@@ -188,3 +188,14 @@ def test_an_unopenable_log_is_explained_and_practice_still_works(qtbot, data_dir
     session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 1))
     assert session.state is SessionState.RUNNING
     window.close()
+
+
+def test_closing_the_summary_without_choosing_writes_nothing(window, fake_clock):
+    session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+    fake_clock.advance(15)
+    window.breathing.stop()
+    before = window.context.log.get(session.log_id)
+    window.breathing.summary.done.click()
+    assert window.context.log.get(session.log_id) == before
+    assert before.feeling is None
+    assert before.note is None

@@ -19,13 +19,11 @@ blocks rendered ahead by a feeder thread (see ``pacer.core.audio.live``).
 from __future__ import annotations
 
 import contextlib
-import ctypes.util
-import glob
 import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -68,37 +66,6 @@ class AudioStatus:
 # --- loading sounddevice lazily ------------------------------------------------------
 
 
-def _bundled_portaudio() -> str | None:
-    """In a frozen bundle, the PortAudio library shipped inside it (if any)."""
-    root = getattr(sys, "_MEIPASS", None)
-    if not getattr(sys, "frozen", False) or not root:
-        return None
-    for pattern in ("libportaudio.so*", "**/libportaudio.so*", "libportaudio*.dylib"):
-        found = sorted(glob.glob(os.path.join(root, pattern), recursive=True))
-        if found:
-            return found[0]
-    return None
-
-
-@contextlib.contextmanager
-def _portaudio_lookup(path: str | None) -> Iterator[None]:
-    # sounddevice finds PortAudio with ctypes.util.find_library, which never looks inside
-    # a PyInstaller bundle; point it at the bundled copy while it is imported.
-    if path is None:
-        yield
-        return
-    original = ctypes.util.find_library
-
-    def find_library(name: str) -> str | None:
-        return path if name == "portaudio" else original(name)
-
-    ctypes.util.find_library = find_library
-    try:
-        yield
-    finally:
-        ctypes.util.find_library = original
-
-
 def _alsa_config_missing() -> bool:
     # Without ALSA's configuration PortAudio aborts the whole process on start-up, which
     # nothing can catch: check before importing it.
@@ -116,8 +83,9 @@ def load_sounddevice() -> ModuleType:
     if _alsa_config_missing():
         raise SoundUnavailableError(NO_ALSA_CONFIG)
     try:
-        with _portaudio_lookup(_bundled_portaudio()):
-            import sounddevice
+        # In a frozen bundle, pacer.bundle_runtime has already pointed the PortAudio
+        # lookup at the bundled library before anything imports sounddevice.
+        import sounddevice
     except OSError:
         raise SoundUnavailableError(NO_PORTAUDIO) from None
     except ImportError as error:

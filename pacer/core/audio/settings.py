@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pacer.core.audio.synthesis import DEFAULT_VOLUME_DB, VOLUME_RANGE_DB
+from pacer.core.audio.levels import DEFAULT_VOLUME_DB, VOLUME_RANGE_DB
 
 
 class VolumeError(ValueError):

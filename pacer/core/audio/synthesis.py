@@ -20,9 +20,6 @@ PEAK_LIMIT = 0.9  # nothing the scheduler produces goes above this (no clipping)
 CUE_PEAK = 0.6  # the loudest cue's peak at 0 dB volume
 TONE_PEAK = 0.25  # the breath tone's loudest point at 0 dB volume (quieter than cues)
 
-VOLUME_RANGE_DB = (-40.0, 0.0)
-DEFAULT_VOLUME_DB = -12.0  # quiet by default
-
 
 def db_to_gain(volume_db: float) -> float:
     return 10.0 ** (volume_db / 20.0)

@@ -33,7 +33,6 @@ from PySide6.QtGui import (
 from pacer import __version__
 from pacer.core.export.report import TABLE_HEADINGS, Report, WeekBar, build_report
 from pacer.core.export.service import ExportData
-from pacer.ui.qt_workarounds import keep_none_alive
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 MARGINS_MM = QMarginsF(18, 16, 18, 14)
@@ -56,7 +55,6 @@ def ensure_gui_application(*, offscreen: bool = False) -> QGuiApplication:
     Fonts need a QGuiApplication. With ``offscreen`` (the command line) or with no display
     to talk to, the offscreen platform is used, so exporting never needs a screen.
     """
-    keep_none_alive()  # PySide6 6.12.0 on Python 3.11, see pacer.ui.qt_workarounds
     app = QGuiApplication.instance()
     if app is not None:
         return app  # type: ignore[return-value]
@@ -71,7 +69,6 @@ def ensure_gui_application(*, offscreen: bool = False) -> QGuiApplication:
 
 def render_pdf(data: ExportData) -> bytes:
     """The report as PDF bytes (write them with :func:`pacer.core.export.service.write_export`)."""
-    keep_none_alive()  # PySide6 6.12.0 on Python 3.11, see pacer.ui.qt_workarounds
     report = build_report(data)
     # Two passes: the first only counts pages, so the footer can say "page 2 of 5".
     pages = _render(report, total_pages=None)[1]

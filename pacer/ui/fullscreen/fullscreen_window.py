@@ -109,5 +109,7 @@ class FullscreenWindow(QWidget):
             super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing (by the window manager, or the application quitting) simply leaves full
+        # screen; refusing it would also cancel an application-wide quit.
         self.leave_requested.emit()
-        event.ignore()
+        event.accept()

@@ -1,6 +1,12 @@
-"""The practice-log page: the history view, with export and import one click away."""
+"""The practice-log page: the history view, with export and import one click away.
+
+The charts (pyqtgraph) are built the first time the page is shown, so opening Pacer to
+practise never waits for them.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from pacer.core.practice_log.store import PracticeLog
-from pacer.ui.history.view import HistoryView
+
+if TYPE_CHECKING:
+    from pacer.ui.history.view import HistoryView
 
 
 class HistoryPage(QWidget):
@@ -25,9 +33,10 @@ class HistoryPage(QWidget):
         self, log: PracticeLog | None, problem: str | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.log = log
         self.view: HistoryView | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(16, 12, 16, 12)
         if log is None:
             message = QLabel(
                 "Your practice log isn't available right now"
@@ -37,17 +46,11 @@ class HistoryPage(QWidget):
             )
             message.setWordWrap(True)
             message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(message, 1)
+            self._layout.addWidget(message, 1)
             return
-        self.view = HistoryView(log)
-        for chart, height in ((self.view.minutes_chart, 200), (self.view.feelings_box, 170)):
-            chart.setMinimumHeight(height)
-            chart.setMaximumHeight(round(height * 1.6))
-        self.view.table.setMinimumHeight(180)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.view)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.export_button = QPushButton("Export…", self)
         self.export_button.setToolTip("Save your log as CSV, JSON or a PDF for your clinician")
         self.import_button = QPushButton("Import…", self)
@@ -56,11 +59,24 @@ class HistoryPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
+        self._layout.addWidget(self._scroll, 1)
+        self._layout.addLayout(buttons)
         self.export_button.clicked.connect(self.export_requested)
         self.import_button.clicked.connect(self.import_requested)
 
+    def ensure_built(self) -> None:
+        if self.view is not None or self.log is None:
+            return
+        from pacer.ui.history.view import HistoryView
+
+        self.view = HistoryView(self.log)
+        for chart, height in ((self.view.minutes_chart, 200), (self.view.feelings_box, 170)):
+            chart.setMinimumHeight(height)
+            chart.setMaximumHeight(round(height * 1.6))
+        self.view.table.setMinimumHeight(180)
+        self._scroll.setWidget(self.view)
+
     def refresh(self) -> None:
+        """Show the latest log; before the page was first shown there is nothing to do."""
         if self.view is not None:
             self.view.refresh()

@@ -6,10 +6,11 @@ queued Qt signal, never by touching widgets directly.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 
 from pacer.core.audio.cues import CueSource
-from pacer.core.audio.player import AudioPlayer, AudioStatus
 from pacer.core.audio.settings import AudioSettings
 from pacer.core.audio.sources import BreathingCues
 from pacer.core.breathing.timeline import BreathingTimeline
@@ -18,6 +19,16 @@ from pacer.core.preferences import Preferences
 from pacer.ui.app_context import AppContext
 from pacer.ui.session.practice_session import PracticeSession, SessionOutcome
 from pacer.ui.sound.notice import SoundNotice
+
+if TYPE_CHECKING:
+    from pacer.core.audio.player import AudioPlayer, AudioStatus
+
+
+def _default_player(settings: AudioSettings, on_change=None) -> AudioPlayer:
+    # numpy and the synthesis are loaded only when someone actually wants sound.
+    from pacer.core.audio.player import AudioPlayer
+
+    return AudioPlayer(settings, on_change=on_change)
 
 
 def cue_source_for(timeline: object) -> CueSource:
@@ -39,7 +50,7 @@ class SoundController(QObject):
     status_reported = Signal(object)  # AudioStatus, possibly from the audio thread
 
     def __init__(
-        self, context: AppContext, notice: SoundNotice, player_factory=AudioPlayer, parent=None
+        self, context: AppContext, notice: SoundNotice, player_factory=_default_player, parent=None
     ) -> None:
         super().__init__(parent)
         self.context = context

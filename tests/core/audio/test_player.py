@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import importlib.abc
 import importlib.util
 import sys
@@ -205,17 +204,3 @@ def test_missing_alsa_configuration_is_caught_before_portaudio_could_abort(monke
     (tmp_path / "alsa.conf").write_text("")
     monkeypatch.setenv("ALSA_CONFIG_PATH", str(tmp_path / "alsa.conf"))
     assert not player_module._alsa_config_missing()
-
-
-def test_a_frozen_bundle_points_sounddevice_at_its_own_portaudio(monkeypatch, tmp_path):
-    library = tmp_path / "libportaudio.so.2"
-    library.write_bytes(b"")
-    assert player_module._bundled_portaudio() is None  # not frozen
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert player_module._bundled_portaudio() == str(library)
-    original = ctypes.util.find_library
-    with player_module._portaudio_lookup(str(library)):
-        assert ctypes.util.find_library("portaudio") == str(library)
-        assert ctypes.util.find_library("c") == original("c")
-    assert ctypes.util.find_library is original
