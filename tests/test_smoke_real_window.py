@@ -52,3 +52,42 @@ def test_app_shows_its_window_and_quits_cleanly_on_ctrl_q(tmp_path):
     assert app.returncode == 0, stderr
     assert "Traceback" not in stderr
     assert (tmp_path / "data").stat().st_mode & 0o777 == 0o700
+
+
+def test_breathe_fullscreen_fills_the_screen_and_esc_leaves(tmp_path):
+    with xvfb_display(window_manager=True) as display:
+        app = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "pacer",
+                "--data-dir",
+                str(tmp_path / "data"),
+                "breathe",
+                "--minutes",
+                "1",
+                "--fullscreen",
+            ],
+            cwd=ROOT,
+            env=display.env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            full = wait_for_window(display, "Pacer — breathing.*")
+            assert window_geometry(display, full) == (display.width, display.height)
+            shots = os.environ.get("PACER_SCREENSHOT_DIR")
+            if shots:
+                screenshot(display, Path(shots) / "smoke-fullscreen.png")
+            press_keys(display, full, "Escape")
+            main = wait_for_window(display, "Pacer")
+            assert window_geometry(display, main)[0] < display.width
+            press_keys(display, main, "ctrl+q")
+            _, stderr = app.communicate(timeout=30)
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.communicate(timeout=30)
+    assert app.returncode == 0, stderr
+    assert "Traceback" not in stderr

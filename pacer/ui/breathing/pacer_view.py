@@ -33,9 +33,9 @@ class PacerView(QWidget):
         self.title.setObjectName("phaseTitle")
         self.hint.setObjectName("phaseHint")
         self.countdown.setObjectName("phaseCountdown")
-        self._scale_font(self.title, title_scale, bold=False)
-        self._scale_font(self.hint, 1.25)
-        self._scale_font(self.countdown, 1.6)
+        self._base_point_size = max(self.font().pointSizeF(), 9.0)
+        self._title_scale = title_scale
+        self.set_distance_reading(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -51,12 +51,17 @@ class PacerView(QWidget):
         self.countdown.hide()
         self.show_idle("Find a comfortable position", "one hand on your chest, one on your belly")
 
-    @staticmethod
-    def _scale_font(label: QLabel, factor: float, bold: bool = False) -> None:
-        font = QFont(label.font())
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) * factor)
-        font.setBold(bold)
-        label.setFont(font)
+    def set_distance_reading(self, far: bool) -> None:
+        """Full screen is read from across a room: larger words."""
+        boost = 1.8 if far else 1.0
+        for label, factor in (
+            (self.title, self._title_scale * boost),
+            (self.hint, 1.25 * boost),
+            (self.countdown, 1.6 * boost),
+        ):
+            font = QFont(label.font())
+            font.setPointSizeF(self._base_point_size * factor)
+            label.setFont(font)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme

@@ -36,7 +36,10 @@ class FullscreenController(QObject):
         self.window = FullscreenWindow(theme)
         self.window.leave_requested.connect(self.leave)
         self.window.toggle_requested.connect(page.toggle)
-        self.window.show_with(page.take_view(), screen)
+        view = page.take_view()
+        if hasattr(view, "set_distance_reading"):
+            view.set_distance_reading(True)
+        self.window.show_with(view, screen)
 
     def leave(self) -> None:
         window, page = self.window, self._page
@@ -45,6 +48,8 @@ class FullscreenController(QObject):
         self.window, self._page = None, None
         view = window.release_view()
         if view is not None:
+            if hasattr(view, "set_distance_reading"):
+                view.set_distance_reading(False)
             page.return_view()
         window.hide()
         window.deleteLater()
