@@ -13,11 +13,11 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from pacer.commands.render_audio import write_wav
 from pacer.core.audio.live import BLOCK_FRAMES, LiveFeed
 from pacer.core.audio.scheduler import CueScheduler
 from pacer.core.audio.sources import BreathingCues
 from pacer.core.audio.synthesis import SAMPLE_RATE
+from pacer.core.audio.wav import write_wav
 from pacer.core.breathing import BreathingTimeline, BreathPattern
 from pacer.core.clock import FakeClock
 from pacer.core.session_clock import SessionClock

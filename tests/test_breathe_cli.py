@@ -10,7 +10,7 @@ from pacer.cli import main
     [
         (["--inhale", "1"], "--inhale: inhale must be between 2 and 10 seconds (got 1)"),
         (["--exhale", "25"], "--exhale: exhale must be between 2 and 20 seconds (got 25)"),
-        (["--minutes", "0"], "minutes must be between 0.5 and 120 (got 0)"),
+        (["--minutes", "0"], "session length must be between 0.5 and 120 minutes (got 0)"),
         (["--minutes", "soon"], "expected a number of minutes, got 'soon'"),
         (["--rest", "nan"], "expected a number of seconds, got 'nan'"),
     ],

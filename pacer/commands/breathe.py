@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pacer.commands.options import add_pattern_options, plan_from_args
+from pacer.commands.options import add_pattern_options, add_window_options, plan_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -14,12 +14,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Open Pacer straight into a running belly-breathing session.",
     )
     add_pattern_options(parser)
-    parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
-    sound = parser.add_mutually_exclusive_group()
-    sound.add_argument(
-        "--sound", dest="sound", action="store_true", default=None, help="play sound cues"
-    )
-    sound.add_argument("--no-sound", dest="sound", action="store_false", help="stay silent")
+    add_window_options(parser, "play soft cues with the breath (default: your saved preference)")
     parser.set_defaults(run=lambda args: run(parser, args))
 
 

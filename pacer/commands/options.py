@@ -9,6 +9,18 @@ from pacer.core.breathing.pattern import PHASE_BOUNDS, BreathPattern, PatternErr
 from pacer.core.breathing.plan import SESSION_MINUTES_RANGE, BreathingPlan
 from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, preset_by_key
 
+DEFAULT_MINUTES = 10.0
+
+
+def finite_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return value
+
 
 def seconds_value(text: str) -> float:
     try:
@@ -28,7 +40,7 @@ def minutes_value(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a number of minutes, got {text!r}") from None
     if not (math.isfinite(value) and low <= value <= high):
         raise argparse.ArgumentTypeError(
-            f"minutes must be between {low:g} and {high:g} (got {text})"
+            f"session length must be between {low:g} and {high:g} minutes (got {text})"
         )
     return value
 
@@ -48,7 +60,15 @@ def add_pattern_options(parser: argparse.ArgumentParser) -> None:
         type=minutes_value,
         metavar="M",
         help=f"session length in minutes, {SESSION_MINUTES_RANGE[0]:g}–"
-        f"{SESSION_MINUTES_RANGE[1]:g}, fractions allowed (default: 10)",
+        f"{SESSION_MINUTES_RANGE[1]:g}, fractions allowed (default: {DEFAULT_MINUTES:g})",
+    )
+
+
+def add_window_options(parser: argparse.ArgumentParser, sound_help: str) -> None:
+    """Options shared by the commands that open straight into a practice."""
+    parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    parser.add_argument(
+        "--sound", action=argparse.BooleanOptionalAction, default=None, help=sound_help
     )
 
 
@@ -66,5 +86,5 @@ def plan_from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
         pattern = BreathPattern(**values)
     except PatternError as error:
         parser.error(f"--{error.phase.value}: {error}")
-    minutes = args.minutes if args.minutes is not None else 10.0
+    minutes = args.minutes if args.minutes is not None else DEFAULT_MINUTES
     return BreathingPlan(pattern, minutes, "Your pattern" if given else "Calm")

@@ -7,8 +7,8 @@ out-of-range value exits with status 2 and a message naming the problem; nothing
 from __future__ import annotations
 
 import argparse
-import math
 
+from pacer.commands.options import add_window_options, finite_number
 from pacer.core.relaxation import limits
 from pacer.core.relaxation.plan import PlanError, RelaxationPlan
 from pacer.core.relaxation.sequence import SequenceError, load_default_script, load_script
@@ -19,16 +19,6 @@ _OPTION_FOR_FIELD = {
     "closing_minutes": "--closing-minutes",
     "enabled_groups": "--skip",
 }
-
-
-def _number(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,19 +34,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c, r, m = limits.CLENCH_SECONDS, limits.RELEASE_SECONDS, limits.CLOSING_MINUTES
     parser.add_argument(
         "--clench",
-        type=_number,
+        type=finite_number,
         metavar="S",
         help=f"seconds for each clench, {c.minimum:g}–{c.maximum:g} (default: 5, or your sequence file's)",
     )
     parser.add_argument(
         "--release",
-        type=_number,
+        type=finite_number,
         metavar="S",
         help=f"seconds to let go and notice, {r.minimum:g}–{r.maximum:g} (default: 10)",
     )
     parser.add_argument(
         "--closing-minutes",
-        type=_number,
+        type=finite_number,
         metavar="M",
         help=f"minutes of slow belly breathing at the end, {m.minimum:g}–{m.maximum:g} (default: 3)",
     )
@@ -72,12 +62,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE.toml",
         help="use your own sequence file instead of the built-in one",
     )
-    parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
-    parser.add_argument(
-        "--sound",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="play the soft clench and let-go cues (default: your saved preference)",
+    add_window_options(
+        parser, "play the soft clench and let-go cues (default: your saved preference)"
     )
     parser.set_defaults(run=lambda args: run(args, parser))
 
