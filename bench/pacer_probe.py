@@ -103,14 +103,10 @@ def run_reference(recorder: Recorder) -> int:
 
 
 def run_pacer(recorder: Recorder) -> int:
-    from pacer.core.breathing.pattern import BreathPattern
-    from pacer.core.breathing.plan import BreathingPlan
-    from pacer.ui import breathing
-    from pacer.ui.application import get_application
+    """The real entry point, as ``pacer breathe --fullscreen`` runs it."""
+    from pacer.cli import main as pacer_main
     from pacer.ui.breathing.belly_canvas import BellyCanvas
-    from pacer.ui.launch import LaunchRequest, open_window
 
-    del breathing
     original = BellyCanvas.paintEvent
 
     def recorded(self, event):
@@ -118,13 +114,8 @@ def run_pacer(recorder: Recorder) -> int:
         recorder.painted()
 
     BellyCanvas.paintEvent = recorded
-    app = get_application()
-    data_dir = Path(tempfile.mkdtemp(prefix="pacer-bench-"))
-    plan = BreathingPlan(BreathPattern(inhale=4, exhale=6), 10)
-    window = open_window(LaunchRequest(data_dir=data_dir, breathing=plan, fullscreen=True))
-    status = app.exec()
-    window.close()
-    return status
+    data_dir = tempfile.mkdtemp(prefix="pacer-bench-")
+    return pacer_main(["--data-dir", data_dir, "breathe", "--minutes", "10", "--fullscreen"])
 
 
 def main() -> int:
