@@ -7,11 +7,13 @@ out-of-range value exits with status 2 and a message naming the problem; nothing
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from pacer.commands.options import add_window_options, finite_number
 from pacer.core.relaxation import limits
-from pacer.core.relaxation.plan import PlanError, RelaxationPlan
-from pacer.core.relaxation.sequence import SequenceError, load_default_script, load_script
+
+if TYPE_CHECKING:
+    from pacer.core.relaxation.plan import RelaxationPlan
 
 _OPTION_FOR_FIELD = {
     "clench_seconds": "--clench",
@@ -70,6 +72,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def build_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> RelaxationPlan:
     """The plan the options describe; on any problem, ``parser.error`` (exit 2)."""
+    from pacer.core.relaxation.plan import PlanError, RelaxationPlan
+    from pacer.core.relaxation.sequence import SequenceError, load_default_script, load_script
+
     try:
         script = load_script(args.sequence) if args.sequence else load_default_script()
     except SequenceError as error:

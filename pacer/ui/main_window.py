@@ -11,15 +11,12 @@ from pacer.core import guidance
 from pacer.identity import APP_NAME
 from pacer.ui.app_context import AppContext
 from pacer.ui.breathing.breathing_page import BreathingPage
-from pacer.ui.breathing.patterns_dialog import PatternsDialog
 from pacer.ui.common.notice_bar import NoticeBar
-from pacer.ui.dialogs.text_dialog import TextDialog
 from pacer.ui.fullscreen.controller import FullscreenController
 from pacer.ui.history.history_page import HistoryPage
 from pacer.ui.home.home_page import HomePage
 from pacer.ui.platform.keep_awake import KeepAwake
-from pacer.ui.preferences.preferences_dialog import PreferencesDialog
-from pacer.ui.relaxation.relaxation_page import RelaxationPage
+from pacer.ui.session.practice_page import PracticePage
 from pacer.ui.session.recording import WRITE_ERRORS, SessionRecording
 from pacer.ui.session.services import SessionServices
 from pacer.ui.sound.notice import SoundNotice
@@ -49,12 +46,11 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.home = HomePage(self)
         self.breathing = BreathingPage(context, self.services, self)
-        self.relaxation = RelaxationPage(context, self.services, self)
         self.history = HistoryPage(context.log, context.log_problem, self)
+        self._relaxation: PracticePage | None = None  # built when first wanted
         self._page_names: dict[str, QWidget] = {}
         self.add_page("home", self.home)
         self.add_page("breathing", self.breathing)
-        self.add_page("relaxation", self.relaxation)
         self.add_page("history", self.history)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -70,10 +66,7 @@ class MainWindow(QMainWindow):
         self.home.relax_requested.connect(lambda: self.show_page("relaxation"))
         self.home.history_requested.connect(lambda: self.show_page("history"))
         self.home.preferences_requested.connect(self.open_preferences)
-        for page in (self.breathing, self.relaxation):
-            page.fullscreen_requested.connect(self.toggle_fullscreen)
-            page.session_finished.connect(self._session_finished)
-            page.reflection_given.connect(self._save_reflection)
+        self._connect_practice_page(self.breathing)
         self.breathing.manage_patterns_requested.connect(self.open_patterns)
         self.history.export_requested.connect(self.open_export)
         self.history.import_requested.connect(self.open_import)
@@ -89,7 +82,25 @@ class MainWindow(QMainWindow):
         self._page_names[name] = page
         self.pages.addWidget(page)
 
+    def _connect_practice_page(self, page: PracticePage) -> None:
+        page.fullscreen_requested.connect(self.toggle_fullscreen)
+        page.session_finished.connect(self._session_finished)
+        page.reflection_given.connect(self._save_reflection)
+
+    @property
+    def relaxation(self) -> PracticePage:
+        """The relaxation page, built (and its sequence file read) on first use."""
+        if self._relaxation is None:
+            from pacer.ui.relaxation.relaxation_page import RelaxationPage
+
+            self._relaxation = RelaxationPage(self.context, self.services, self)
+            self._connect_practice_page(self._relaxation)
+            self.add_page("relaxation", self._relaxation)
+        return self._relaxation
+
     def show_page(self, name: str) -> None:
+        if name == "relaxation":
+            self.relaxation  # noqa: B018 - builds the page on first use
         if name == "history":
             self.history.ensure_built()
             self.history.refresh()
@@ -213,6 +224,7 @@ class MainWindow(QMainWindow):
     # -- dialogs -------------------------------------------------------------------------------
     def open_preferences(self) -> None:
         from pacer.core.audio.player import list_output_devices
+        from pacer.ui.preferences.preferences_dialog import PreferencesDialog
 
         PreferencesDialog(self.context, self, output_devices=list_output_devices).exec()
 
@@ -235,9 +247,13 @@ class MainWindow(QMainWindow):
             self.history.refresh()
 
     def open_patterns(self) -> None:
+        from pacer.ui.breathing.patterns_dialog import PatternsDialog
+
         PatternsDialog(self.context, self).exec()
 
     def show_welcome(self) -> None:
+        from pacer.ui.dialogs.text_dialog import TextDialog
+
         TextDialog(guidance.WELCOME_TITLE, guidance.WELCOME_HTML, self, button="Begin").exec()
         if not self.context.preferences.welcome_seen:
             self.context.update_preferences(welcome_seen=True)
@@ -247,12 +263,18 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.show_welcome)
 
     def show_support(self) -> None:
+        from pacer.ui.dialogs.text_dialog import TextDialog
+
         TextDialog(guidance.SUPPORT_TITLE, guidance.SUPPORT_HTML, self).exec()
 
     def show_shortcuts(self) -> None:
+        from pacer.ui.dialogs.text_dialog import TextDialog
+
         TextDialog("Keyboard shortcuts", guidance.SHORTCUTS_HTML, self).exec()
 
     def show_about(self) -> None:
+        from pacer.ui.dialogs.text_dialog import TextDialog
+
         TextDialog(
             f"About {APP_NAME}",
             f"<p>{APP_NAME} {__version__} — a calm pacer for slow belly breathing and "

@@ -5,8 +5,14 @@ import re
 import pytest
 
 from pacer.core.breathing import BreathPattern
-from pacer.core.relaxation import PlanError, RelaxationPlan, SequenceError, load_script
-from pacer.core.relaxation.sequence import default_script_path, load_default_script, parse_script
+from pacer.core.relaxation.plan import PlanError, RelaxationPlan
+from pacer.core.relaxation.sequence import (
+    SequenceError,
+    default_script_path,
+    load_default_script,
+    load_script,
+    parse_script,
+)
 from pacer.resources import asset_path
 
 GOOD = default_script_path().read_text(encoding="utf-8")

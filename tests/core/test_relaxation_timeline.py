@@ -7,8 +7,9 @@ import pytest
 from pacer.core.audio.cues import Cue, CueSource
 from pacer.core.breathing import BreathPattern, Phase
 from pacer.core.clock import FakeClock
-from pacer.core.relaxation import RelaxationPlan, RelaxationTimeline, Stage
+from pacer.core.relaxation.plan import RelaxationPlan
 from pacer.core.relaxation.sequence import load_default_script
+from pacer.core.relaxation.timeline import RelaxationTimeline, Stage
 from pacer.core.relaxation.words import describe, effort_words
 from pacer.core.session_clock import SessionClock, SessionState
 

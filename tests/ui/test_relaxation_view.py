@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QWidget
 
-from pacer.core.relaxation import RelaxationPlan, RelaxationTimeline, Stage
+from pacer.core.relaxation.plan import RelaxationPlan
+from pacer.core.relaxation.timeline import RelaxationTimeline, Stage
 from pacer.ui.relaxation.view import STAGE_ACCENTS, RelaxationView
 
 
