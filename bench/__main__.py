@@ -1,7 +1,7 @@
 """Run every ``bench/bench_*.py`` module, each in its own process (Qt allows one app each).
 
-    python -m bench                      # all of them
-    python -m bench bench_pacer          # just the named ones
+python -m bench                      # all of them
+python -m bench bench_pacer          # just the named ones
 """
 
 from __future__ import annotations
