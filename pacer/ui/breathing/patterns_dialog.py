@@ -24,7 +24,7 @@ from pacer.ui.app_context import AppContext
 
 PHASE_LABELS = {
     Phase.INHALE: "Breathe in",
-    Phase.HOLD: "Pause at the top",
+    Phase.HOLD: "Pause at the top (usually none)",
     Phase.EXHALE: "Breathe out",
     Phase.REST: "Rest before the next breath",
 }
