@@ -195,10 +195,10 @@ class MainWindow(QMainWindow):
         self.help_menu = help_menu
         self.practice_menu = practice
 
-    def active_practice_page(self):
-        """The page whose session Space/F11/Ctrl+E act on."""
+    def active_practice_page(self) -> PracticePage:
+        """The page whose session Space/F11 act on: the one shown, else breathing."""
         page = self.pages.currentWidget()
-        return page if hasattr(page, "take_view") else self.breathing
+        return page if isinstance(page, PracticePage) else self.breathing
 
     def toggle_session(self) -> None:
         page = self.active_practice_page()
@@ -214,12 +214,6 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not page:
             self.show_page("breathing")
         self.fullscreen.toggle(page, self.context.theme)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
-            self.showNormal()
-            return
-        super().keyPressEvent(event)
 
     # -- dialogs -------------------------------------------------------------------------------
     def open_preferences(self) -> None:
