@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.history.import_requested.connect(self.open_import)
         context.preferences_changed.connect(self._refresh_home)
         context.patterns_changed.connect(self._refresh_home)
+        context.theme_changed.connect(lambda theme: self.history.restyle())
         self._build_menus()
         self._refresh_home()
         for notice in context.notices:

@@ -199,3 +199,20 @@ def test_closing_the_summary_without_choosing_writes_nothing(window, fake_clock)
     assert window.context.log.get(session.log_id) == before
     assert before.feeling is None
     assert before.note is None
+
+
+def test_the_practice_log_follows_a_change_to_night_colours(window, fake_clock):
+    from pacer.core.preferences import Appearance
+
+    window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+    fake_clock.advance(30)
+    window.breathing.stop()
+    window.context.update_preferences(appearance=Appearance.LIGHT)
+    window.show_page("history")
+    day_view = window.history.view
+    day_background = day_view.palette().color(day_view.backgroundRole()).lightness()
+    window.context.update_preferences(appearance=Appearance.DARK)
+    night_view = window.history.view
+    assert night_view is not day_view
+    assert night_view.palette().color(night_view.backgroundRole()).lightness() < day_background
+    assert night_view.table_model.rowCount() == 1

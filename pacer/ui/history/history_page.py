@@ -76,6 +76,12 @@ class HistoryPage(QWidget):
         self.view.table.setMinimumHeight(180)
         self._scroll.setWidget(self.view)
 
+    def restyle(self) -> None:
+        """Day/night changed: the charts take their colours when built, so build them anew."""
+        if self.view is not None:
+            self.view = None
+            self.ensure_built()  # the scroll area deletes the previous view
+
     def refresh(self) -> None:
         """Show the latest log; before the page was first shown there is nothing to do."""
         if self.view is not None:
