@@ -213,3 +213,33 @@ def test_quitting_the_application_is_not_blocked_by_full_screen(window, qtbot):
     assert fullscreen.close() is True
     assert window.fullscreen.window is None
     assert window.breathing.view.window() is window
+
+
+def test_each_phase_change_is_announced_once_to_screen_readers(window, fake_clock, monkeypatch):
+    spoken = []
+    monkeypatch.setattr(
+        "pacer.ui.breathing.pacer_view.announce", lambda widget, text: spoken.append(text)
+    )
+    session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+    for _ in range(20 * 60):  # 20 s of frames: two whole breaths
+        fake_clock.advance(1 / 60)
+        session.refresh()
+    assert spoken == ["Breathe in, belly rises", "Slowly out, let go"] * 2
+
+
+def test_announcements_reach_qt_accessibility_politely(qapp, monkeypatch):
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QLabel
+
+    from pacer.ui.common import announce as module
+
+    events = []
+    monkeypatch.setattr(module.QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(
+        module.QAccessible,
+        "updateAccessibility",
+        staticmethod(lambda event: events.append((event.message(), event.politeness()))),
+    )
+    label = QLabel()
+    module.announce(label, "Rest")
+    assert events == [("Rest", QAccessible.AnnouncementPoliteness.Polite)]
