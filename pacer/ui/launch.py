@@ -53,9 +53,14 @@ def start_requested_practice(window: MainWindow, request: LaunchRequest) -> None
 
 
 def open_window(request: LaunchRequest) -> MainWindow:
-    """Show the window and do what was asked; a requested session starts with no dialog."""
+    """Show the window and do what was asked; a requested session starts with no dialog.
+
+    Asked for full screen, only the full-screen pacer appears; the main window shows when
+    the person leaves full screen.
+    """
     window = build_window(request)
-    window.show()
+    if not request.fullscreen:
+        window.show()
     if request.breathing is not None or request.relaxation is not None:
         start_requested_practice(window, request)
     else:

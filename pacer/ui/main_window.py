@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.fullscreen.leave()
+        self.fullscreen.leave(show_main_window=False)
         self.services.stop_current()  # a running session is kept as "ended early"
         self.keep_awake.session_ended(None, None)
         self.sound.shutdown()

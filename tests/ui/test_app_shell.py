@@ -52,9 +52,11 @@ def test_a_session_asked_for_on_the_command_line_starts_with_no_dialog(
     assert shown == []
     assert window.breathing.session.state is SessionState.RUNNING
     assert window.fullscreen.active
+    assert not window.isVisible(), "only the full-screen pacer shows at first"
+    window.fullscreen.leave()
+    assert window.isVisible()
     window.close()
     QApplication.processEvents()
-    assert not window.fullscreen.active
 
 
 def test_preferences_persist_in_the_data_folder_privately(qapp, data_dir):

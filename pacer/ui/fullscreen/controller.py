@@ -41,7 +41,7 @@ class FullscreenController(QObject):
             view.set_distance_reading(True)
         self.window.show_with(view, screen)
 
-    def leave(self) -> None:
+    def leave(self, *, show_main_window: bool = True) -> None:
         window, page = self.window, self._page
         if window is None or page is None:
             return
@@ -53,7 +53,10 @@ class FullscreenController(QObject):
             page.return_view()
         window.hide()
         window.deleteLater()
-        self.main_window.activateWindow()
+        if show_main_window:
+            if not self.main_window.isVisible():
+                self.main_window.show()  # it was started straight into full screen
+            self.main_window.activateWindow()
 
     def toggle(self, page: LendsView, theme: Theme) -> None:
         if self.active:
