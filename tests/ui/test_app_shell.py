@@ -124,3 +124,13 @@ def test_notices_are_shown_without_a_dialog(qtbot, data_dir, monkeypatch):
     assert any("saved patterns could not be read" in m for m in messages)
     assert window.notices.isVisible()
     window.close()
+
+
+def test_opening_the_window_writes_no_settings(qtbot, data_dir, monkeypatch):
+    monkeypatch.setattr("pacer.ui.main_window.MainWindow.show_welcome", lambda self: None)
+    window = open_window(LaunchRequest(data_dir=data_dir))
+    qtbot.addWidget(window)
+    assert not (data_dir / "settings.ini").exists()
+    window.breathing.picker.minutes.setValue(15)  # a real choice is remembered
+    assert AppContext(data_dir).preferences.session_minutes == 15
+    window.close()

@@ -43,8 +43,10 @@ class BreathingPage(PracticePage):
     # -- what the person chose -------------------------------------------------------
     def reload_patterns(self) -> None:
         prefs = self.context.preferences
+        self.picker.blockSignals(True)  # showing the saved choice is not a new choice
         self.picker.set_choices(self.context.pattern_choices(), prefs.pattern)
         self.picker.set_minutes(prefs.session_minutes)
+        self.picker.blockSignals(False)
 
     def current_plan(self) -> BreathingPlan:
         name, pattern = self.context.resolve_pattern(self.picker.selected_ref())
