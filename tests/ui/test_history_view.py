@@ -221,3 +221,25 @@ def test_refresh_shows_a_session_that_just_ended(qtbot, log):
     assert view.table_model.rowCount() == 1
     assert view.table_model.index(0, NOTE_COLUMN).data() == "First one."
     assert list(view.snapshot.bar_minutes) == [9]
+
+
+def test_a_feeling_can_be_noted_or_changed_later_from_the_table(qtbot, log):
+    from PySide6.QtWidgets import QComboBox
+
+    from pacer.ui.history.table import FEELING_COLUMN
+
+    record = session(TODAY, 9)
+    log.add(record)
+    view = make_view(qtbot, log)
+    assert not view.snapshot.has_feelings
+    index = view.table_model.index(0, FEELING_COLUMN)
+    view.table.edit(index)
+    editor = view.table.findChild(QComboBox)
+    assert editor.itemText(0) == "(not noted)"
+    editor.setCurrentIndex(editor.findData("softer"))
+    view.table.commitData(editor)
+    assert log.get(record.id).feeling == "softer"
+    assert index.data() == "A bit softer"
+    qtbot.waitUntil(lambda: view.snapshot.has_feelings)
+    view.table_model.setData(view.table_model.index(0, FEELING_COLUMN), "")
+    assert log.get(record.id).feeling is None

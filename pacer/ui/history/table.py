@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from pacer.core.history.model import (
     END_WORDS,
@@ -10,14 +11,18 @@ from pacer.core.history.model import (
     describe_minutes,
     describe_pattern,
 )
-from pacer.core.practice_log.records import SessionRecord, feeling_by_key
+from pacer.core.practice_log.records import FEELINGS, SessionRecord, feeling_by_key
 
 HEADERS = ("Date", "Time", "Practice", "Pattern", "Practised", "Ending", "Feeling", "Note")
 NOTE_COLUMN = HEADERS.index("Note")
+FEELING_COLUMN = HEADERS.index("Feeling")
+EDITABLE_COLUMNS = (FEELING_COLUMN, NOTE_COLUMN)
+NO_FEELING = ""
 
 
 class SessionTableModel(QAbstractTableModel):
     note_edited = Signal(str, str)  # session id, new text
+    feeling_edited = Signal(str, object)  # session id, feeling key or None
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -52,7 +57,7 @@ class SessionTableModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.column() == NOTE_COLUMN:
+        if index.column() in EDITABLE_COLUMNS:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -61,6 +66,8 @@ class SessionTableModel(QAbstractTableModel):
             return None
         record = self._rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.EditRole and column == FEELING_COLUMN:
+            return record.feeling or NO_FEELING
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(record, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == NOTE_COLUMN:
@@ -88,8 +95,28 @@ class SessionTableModel(QAbstractTableModel):
         return record.note or ""
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() != NOTE_COLUMN:
+        if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE_COLUMNS:
             return False
         record = self._rows[index.row()]
-        self.note_edited.emit(record.id, str(value))
+        if index.column() == FEELING_COLUMN:
+            self.feeling_edited.emit(record.id, str(value) or None)
+        else:
+            self.note_edited.emit(record.id, str(value))
         return True
+
+
+class FeelingDelegate(QStyledItemDelegate):
+    """Choose from the same few words as after a session — or none."""
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QComboBox:
+        editor = QComboBox(parent)
+        editor.addItem("(not noted)", NO_FEELING)
+        for feeling in FEELINGS:
+            editor.addItem(feeling.label, feeling.key)
+        return editor
+
+    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
+        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+
+    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

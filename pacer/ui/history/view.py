@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +27,12 @@ from pacer.core.practice_log.store import PracticeLog
 from pacer.ui.history.calendar import PracticeCalendar
 from pacer.ui.history.charts import FeelingsChart, MinutesChart
 from pacer.ui.history.style import colours_for
-from pacer.ui.history.table import NOTE_COLUMN, SessionTableModel
+from pacer.ui.history.table import (
+    FEELING_COLUMN,
+    NOTE_COLUMN,
+    FeelingDelegate,
+    SessionTableModel,
+)
 
 KIND_CHOICES: tuple[tuple[str, SessionKind | None], ...] = (
     ("All practice", None),
@@ -98,6 +103,7 @@ class HistoryView(QWidget):
 
         self.table_model = SessionTableModel(self)
         self.table_model.note_edited.connect(self._save_note)
+        self.table_model.feeling_edited.connect(self._save_feeling)
         self.table = QTableView()
         self.table.setObjectName("sessionTable")
         self.table.setModel(self.table_model)
@@ -106,6 +112,7 @@ class HistoryView(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.table.setItemDelegateForColumn(FEELING_COLUMN, FeelingDelegate(self.table))
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         head = self.table.horizontalHeader()
@@ -152,6 +159,16 @@ class HistoryView(QWidget):
     def _save_note(self, session_id: str, text: str) -> None:
         # Called from inside the table's setData: update the row in place, no reset.
         self._log.set_note(session_id, text)
+        self._show_updated(session_id)
+
+    def _save_feeling(self, session_id: str, feeling: str | None) -> None:
+        self._log.set_feeling(session_id, feeling)
+        self._show_updated(session_id)
+        # The feelings chart changes too; rebuilding resets the table, which must wait
+        # until the table has finished committing this edit.
+        QTimer.singleShot(0, self._rebuild)
+
+    def _show_updated(self, session_id: str) -> None:
         updated = self._log.get(session_id)
         self._records = [updated if r.id == session_id else r for r in self._records]
         self.table_model.update_session(updated)
