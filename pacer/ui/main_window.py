@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.services = services or SessionServices(parent=self)
         self.keep_awake = KeepAwake()
         self.services.add_listener_factory(lambda session, details: self.keep_awake)
+        self.services.confirm_replacing = self._confirm_replacing
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(560, 480)
         self.resize(900, 680)
@@ -107,6 +108,18 @@ class MainWindow(QMainWindow):
             self.history.refresh()
         self.pages.setCurrentWidget(self._page_names[name])
         self.page_changed.emit(name)
+
+    def _confirm_replacing(self, running) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        practice = "breathing" if running.kind.value == "breathing" else "relaxation"
+        answer = QMessageBox.question(
+            self,
+            "Start something new?",
+            f"Your {practice} session is still going. End it here and start this one? "
+            "The time you have practised is kept.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- what follows a session -------------------------------------------------------------
     def _recording_for(self, session, details) -> SessionRecording:

@@ -216,3 +216,25 @@ def test_the_practice_log_follows_a_change_to_night_colours(window, fake_clock):
     assert night_view is not day_view
     assert night_view.palette().color(night_view.backgroundRole()).lightness() < day_background
     assert night_view.table_model.rowCount() == 1
+
+
+def test_starting_relaxation_asks_before_ending_a_running_breathing_session(window, fake_clock):
+    asked = []
+    answer = {"value": False}
+
+    def confirm(running):
+        asked.append(running.kind)
+        return answer["value"]
+
+    window.services.confirm_replacing = confirm
+    breathing = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+    fake_clock.advance(20)
+    window.show_page("relaxation")
+    window.relaxation.toggle()
+    assert asked == [SessionKind.BREATHING]
+    assert breathing.state is SessionState.RUNNING
+    assert window.relaxation.session is None
+    answer["value"] = True
+    window.relaxation.toggle()
+    assert breathing.outcome.ended is SessionEnd.ENDED_EARLY
+    assert window.relaxation.session.state is SessionState.RUNNING

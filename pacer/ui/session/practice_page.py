@@ -102,7 +102,8 @@ class PracticePage(QWidget):
         if self.bottom.currentWidget() is self.summary:
             return  # the person is reading their summary; Space must not start anew
         if self.session is None or self.session.state is SessionState.FINISHED:
-            self.begin(self.new_session())
+            if self.services.may_start_another():
+                self.begin(self.new_session())
         else:
             self.session.toggle()
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 
 from pacer.core.clock import Clock, MonotonicClock
 from pacer.core.practice_log.records import SessionKind
+from pacer.core.session_clock import SessionState
 from pacer.ui.session.practice_session import PracticeSession, SessionListener, Timeline
 
 ListenerFactory = Callable[[PracticeSession, dict], SessionListener | None]
@@ -22,6 +23,8 @@ class SessionServices(QObject):
         self.clock = clock or MonotonicClock()
         self._factories: list[ListenerFactory] = []
         self.current: PracticeSession | None = None
+        # Asked before a new session replaces one still running; the window asks the person.
+        self.confirm_replacing: Callable[[PracticeSession], bool] = lambda running: True
 
     def add_listener_factory(self, factory: ListenerFactory) -> None:
         self._factories.append(factory)
@@ -39,6 +42,13 @@ class SessionServices(QObject):
                 session.add_listener(listener)
         self.current = session
         return session
+
+    def may_start_another(self) -> bool:
+        """True when nothing runs, or the person agrees to end what runs (ended early)."""
+        running = self.current
+        if running is None or running.state not in (SessionState.RUNNING, SessionState.PAUSED):
+            return True
+        return self.confirm_replacing(running)
 
     def stop_current(self) -> None:
         if self.current is not None:
