@@ -52,7 +52,8 @@ SHORTCUTS_HTML = """
 <tr><td><b>Esc</b></td><td>leave full screen</td></tr>
 <tr><td><b>M</b></td><td>sound on or off</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>end the session</td></tr>
-<tr><td><b>Ctrl+1 / Ctrl+2 / Ctrl+3</b></td><td>breathing, relaxation, history</td></tr>
+<tr><td><b>Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+0</b></td><td>breathing, relaxation, practice log, home</td></tr>
+<tr><td><b>Ctrl+Shift+E</b></td><td>export your practice log</td></tr>
 <tr><td><b>Ctrl+,</b></td><td>preferences</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>quit (a running session is saved as ended early)</td></tr>
 </table>

@@ -195,9 +195,14 @@ class MainWindow(QMainWindow):
         self._action("&Export practice log…", self.open_export, "Ctrl+Shift+E", practice)
         self._action("&Import practice log…", self.open_import, None, practice)
         practice.addSeparator()
-        self.quit_action = self._action(
-            "&Quit", self.close, QKeySequence.StandardKey.Quit, practice
-        )
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", practice)
+        # The platform's own quit keys too (e.g. Cmd+Q on macOS), without losing Ctrl+Q
+        # on platforms whose theme defines none.
+        quit_keys = [QKeySequence("Ctrl+Q")]
+        for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit):
+            if key not in quit_keys:  # a key bound twice to one action would be ambiguous
+                quit_keys.append(key)
+        self.quit_action.setShortcuts(quit_keys)
         settings = bar.addMenu("&Settings")
         self._action("&Preferences…", self.open_preferences, "Ctrl+,", settings)
         self._action("Your &patterns…", self.open_patterns, None, settings)

@@ -134,3 +134,23 @@ def test_opening_the_window_writes_no_settings(qtbot, data_dir, monkeypatch):
     window.breathing.picker.minutes.setValue(15)  # a real choice is remembered
     assert AppContext(data_dir).preferences.session_minutes == 15
     window.close()
+
+
+def test_every_shortcut_in_the_help_page_exists_in_the_window(window):
+    import re
+
+    from PySide6.QtGui import QKeySequence
+
+    from pacer.core.guidance import SHORTCUTS_HTML
+
+    bound = {
+        sequence.toString(QKeySequence.SequenceFormat.PortableText)
+        for action in window.actions()
+        for sequence in action.shortcuts()
+    }
+    documented = re.findall(r"<b>([^<]+)</b>", SHORTCUTS_HTML)
+    keys = [key.strip() for entry in documented for key in entry.split("/")]
+    # Esc is handled by the full-screen window itself, not by a window action.
+    missing = [key for key in keys if key not in bound and key != "Esc"]
+    assert missing == []
+    assert len(keys) >= 12
