@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from pacer.commands.options import add_pattern_options, add_window_options, plan_from_args
+from pacer.commands.options import (
+    add_pattern_options,
+    add_window_options,
+    open_practice,
+    plan_from_args,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,15 +24,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    plan = plan_from_args(parser, args)
-    from pacer.ui.launch import LaunchRequest, run_app
-
-    return run_app(
-        LaunchRequest(
-            data_dir=args.data_dir,
-            quit_after=args.quit_after,
-            breathing=plan,
-            fullscreen=args.fullscreen,
-            sound=args.sound,
-        )
-    )
+    return open_practice(args, breathing=plan_from_args(parser, args))

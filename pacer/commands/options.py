@@ -12,24 +12,22 @@ from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, preset_by_key
 DEFAULT_MINUTES = 10.0
 
 
-def finite_number(text: str) -> float:
+def _number(text: str, expected: str, not_finite: str | None = None) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}") from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected {not_finite or expected}, got {text!r}")
     return value
+
+
+def finite_number(text: str) -> float:
+    return _number(text, "a number", "a finite number")
 
 
 def seconds_value(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}")
-    return value
+    return _number(text, "a number of seconds")
 
 
 def minutes_value(text: str) -> float:
@@ -69,6 +67,21 @@ def add_window_options(parser: argparse.ArgumentParser, sound_help: str) -> None
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
     parser.add_argument(
         "--sound", action=argparse.BooleanOptionalAction, default=None, help=sound_help
+    )
+
+
+def open_practice(args: argparse.Namespace, **practice: object) -> int:
+    """Open the window straight into a practice (``breathing=`` or ``relaxation=`` plan)."""
+    from pacer.ui.launch import LaunchRequest, run_app
+
+    return run_app(
+        LaunchRequest(
+            data_dir=args.data_dir,
+            quit_after=args.quit_after,
+            fullscreen=args.fullscreen,
+            sound=args.sound,
+            **practice,
+        )
     )
 
 

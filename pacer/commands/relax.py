@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from pacer.commands.options import add_window_options, finite_number
+from pacer.commands.options import add_window_options, finite_number, open_practice
 from pacer.core.relaxation import limits
 
 if TYPE_CHECKING:
@@ -102,15 +102,4 @@ def build_plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Rel
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    plan = build_plan(args, parser)
-    from pacer.ui.launch import LaunchRequest, run_app
-
-    return run_app(
-        LaunchRequest(
-            data_dir=args.data_dir,
-            quit_after=args.quit_after,
-            relaxation=plan,
-            fullscreen=args.fullscreen,
-            sound=args.sound,
-        )
-    )
+    return open_practice(args, relaxation=build_plan(args, parser))
