@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pacer import __version__
 from pacer.core import guidance
+from pacer.core.practice_log.store import UnknownSessionError
 from pacer.identity import APP_NAME
 from pacer.ui.app_context import AppContext
 from pacer.ui.breathing.breathing_page import BreathingPage
@@ -17,6 +18,7 @@ from pacer.ui.history.history_page import HistoryPage
 from pacer.ui.home.home_page import HomePage
 from pacer.ui.platform.keep_awake import KeepAwake
 from pacer.ui.session.practice_page import PracticePage
+from pacer.ui.session.practice_session import PracticeSession
 from pacer.ui.session.recording import WRITE_ERRORS, SessionRecording
 from pacer.ui.session.services import SessionServices
 from pacer.ui.sound.notice import SoundNotice
@@ -31,7 +33,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.services = services or SessionServices(parent=self)
         self.keep_awake = KeepAwake()
-        self.services.add_listener_factory(lambda session, details: self.keep_awake)
+        self.services.add_listener_factory(lambda session: self.keep_awake)
         self.services.confirm_replacing = self._confirm_replacing
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(560, 480)
@@ -41,7 +43,7 @@ class MainWindow(QMainWindow):
         self.sound_notice = SoundNotice(self)
         self.sound_notice.hide()
         self.sound = SoundController(context, self.sound_notice, parent=self)
-        self.services.add_listener_factory(lambda session, details: self.sound)
+        self.services.add_listener_factory(lambda session: self.sound)
         if context.log is not None:
             self.services.add_listener_factory(self._recording_for)
         self.pages = QStackedWidget(self)
@@ -122,22 +124,26 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- what follows a session -------------------------------------------------------------
-    def _recording_for(self, session, details) -> SessionRecording:
-        return SessionRecording(self.context.log, self.services.clock, details, self.notices.post)
+    def _recording_for(self, session: PracticeSession) -> SessionRecording:
+        return SessionRecording(self.context.log, self.services.clock, self.notices.post)
 
     def _session_finished(self, outcome) -> None:
         self.fullscreen.leave()
         self.history.refresh()
 
-    def _save_reflection(self, session, feeling: str | None, note: str) -> None:
-        log, session_id = self.context.log, getattr(session, "log_id", None)
-        if log is None or session_id is None:
+    def _save_reflection(self, session: PracticeSession, feeling: str | None, note: str) -> None:
+        log, session_id = self.context.log, session.description.session_id
+        if log is None:
             return
         try:
             if feeling:
                 log.set_feeling(session_id, feeling)
             if note:
                 log.set_note(session_id, note)
+        except UnknownSessionError:
+            self.notices.post(
+                "This session isn't in your practice log, so your note could not be kept."
+            )
         except WRITE_ERRORS as error:
             self.notices.post(f"Your note could not be saved just now ({error}).")
         self.history.refresh()

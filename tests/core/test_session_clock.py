@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import sys
+import threading
+import time
+
 import pytest
 
 from pacer.core.clock import FakeClock
@@ -80,3 +84,66 @@ def test_reading_every_frame_for_an_hour_does_not_drift():
 def test_invalid_length_is_refused():
     with pytest.raises(ValueError, match="positive"):
         SessionClock(FakeClock(), 0)
+
+
+class _YieldingClock:
+    """Monotonic time that hands the GIL to another thread on every reading, so a
+    half-made change is seen if one can be seen."""
+
+    def now(self) -> float:
+        time.sleep(0)
+        return time.monotonic()
+
+
+def test_readers_on_other_threads_see_time_that_never_goes_back_or_outruns_the_wall():
+    """The audio thread reads while the window's thread pauses, resumes and stops."""
+    clock = _YieldingClock()
+    session = SessionClock(clock)
+    began = clock.now()
+    session.start()
+    stop_reading = threading.Event()
+    problems: list[str] = []
+
+    def read() -> None:
+        last = 0.0
+        while not stop_reading.is_set():
+            try:
+                value = session.elapsed()
+            except Exception as error:  # a torn state can also fail outright
+                problems.append(repr(error))
+                return
+            wall = time.monotonic() - began
+            if value < last:
+                problems.append(f"went back from {last} to {value}")
+            if value > wall + 1e-9:
+                problems.append(f"{value} practised after {wall} on the wall")
+            last = value
+
+    previous_interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    try:
+        for reader in readers:
+            reader.start()
+        for _ in range(1000):
+            session.pause()
+            session.resume()
+        session.stop()
+        stopped_at = session.elapsed()
+    finally:
+        stop_reading.set()
+        for reader in readers:
+            reader.join()
+        sys.setswitchinterval(previous_interval)
+    assert problems == []
+    assert session.pause_count == 1000
+    assert session.elapsed() == stopped_at
+
+
+def test_toggle_rule_is_one_table():
+    from pacer.core.session_clock import ToggleAction, toggle_action
+
+    assert toggle_action(SessionState.READY) is ToggleAction.START
+    assert toggle_action(SessionState.RUNNING) is ToggleAction.PAUSE
+    assert toggle_action(SessionState.PAUSED) is ToggleAction.RESUME
+    assert toggle_action(SessionState.FINISHED) is None

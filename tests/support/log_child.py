@@ -18,6 +18,7 @@ from pacer.core.practice_log.recorder import SessionRecorder
 from pacer.core.practice_log.records import SessionEnd, SessionKind
 from pacer.core.practice_log.store import PracticeLog
 from pacer.core.session_clock import SessionClock
+from pacer.core.session_description import SessionDescription
 from pacer.core.stop_signals import on_stop_signals
 
 STARTED_AT = datetime(2026, 3, 10, 21, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -32,8 +33,7 @@ def main(data_dir: str, mode: str) -> int:
             log,
             session,
             clock,
-            kind=SessionKind.BREATHING,
-            planned_seconds=600,
+            SessionDescription(SessionKind.BREATHING, 600),
             wall=lambda: STARTED_AT,
         )
         session.start()

@@ -23,19 +23,19 @@ def test_a_breathing_session_is_logged_with_its_reflection(window, fake_clock):
     fake_clock.advance(12)
     session.refresh()
     log = window.context.log
-    running = log.get(session.log_id)
+    running = log.get(session.description.session_id)
     assert running.ended is None
     assert running.practised_seconds >= 5  # checkpointed while it runs
     fake_clock.advance(20)
     session.refresh()
-    record = log.get(session.log_id)
+    record = log.get(session.description.session_id)
     assert record.ended is SessionEnd.COMPLETED
     assert record.practised_seconds == pytest.approx(30)
     assert (record.inhale, record.exhale, record.planned_seconds) == (4, 6, 30)
     page.summary.feelings.button(4).click()
     page.summary.note.setText("shoulders loose")
     page.summary.done.click()
-    record = log.get(session.log_id)
+    record = log.get(session.description.session_id)
     assert record.feeling == "calm"
     assert record.note == "shoulders loose"
 
@@ -44,11 +44,11 @@ def test_ending_early_is_logged_as_ended_early_and_shown_in_history(window, fake
     session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
     fake_clock.advance(42)
     window.breathing.stop()
-    record = window.context.log.get(session.log_id)
+    record = window.context.log.get(session.description.session_id)
     assert record.ended is SessionEnd.ENDED_EARLY
     assert record.practised_seconds == pytest.approx(42)
     window.show_page("history")
-    assert [r.id for r in window.history.view.snapshot.sessions] == [session.log_id]
+    assert [r.id for r in window.history.view.snapshot.sessions] == [session.description.session_id]
     assert window.history.view.table_model.rowCount() == 1
 
 
@@ -64,7 +64,7 @@ def test_relaxation_runs_through_to_the_end_and_is_logged(window, fake_clock):
     assert page.view.stage is not None
     fake_clock.advance(total)
     session.refresh()
-    record = window.context.log.get(session.log_id)
+    record = window.context.log.get(session.description.session_id)
     assert record.kind is SessionKind.RELAXATION
     assert record.ended is SessionEnd.COMPLETED
     assert record.practised_seconds == pytest.approx(total)
@@ -194,9 +194,9 @@ def test_closing_the_summary_without_choosing_writes_nothing(window, fake_clock)
     session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
     fake_clock.advance(15)
     window.breathing.stop()
-    before = window.context.log.get(session.log_id)
+    before = window.context.log.get(session.description.session_id)
     window.breathing.summary.done.click()
-    assert window.context.log.get(session.log_id) == before
+    assert window.context.log.get(session.description.session_id) == before
     assert before.feeling is None
     assert before.note is None
 

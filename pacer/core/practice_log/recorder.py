@@ -9,22 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from pacer.core.clock import Clock
-from pacer.core.practice_log.records import SessionEnd, SessionKind, SessionRecord
+from pacer.core.practice_log.records import SessionEnd, SessionRecord
 from pacer.core.practice_log.store import PracticeLog
 from pacer.core.session_clock import SessionClock
+from pacer.core.session_description import SessionDescription
 
 # A crash loses at most this much practised time (the issue asks for "at least every 10 s").
 CHECKPOINT_SECONDS = 5.0
-
-
-class PatternLike(Protocol):
-    inhale: float
-    hold: float
-    exhale: float
-    rest: float
 
 
 def local_now() -> datetime:
@@ -45,10 +38,8 @@ class SessionRecorder:
         log: PracticeLog,
         session: SessionClock,
         clock: Clock,
+        description: SessionDescription,
         *,
-        kind: SessionKind,
-        pattern: PatternLike | None = None,
-        planned_seconds: float | None = None,
         wall: Callable[[], datetime] = local_now,
         checkpoint_every: float = CHECKPOINT_SECONDS,
     ) -> None:
@@ -57,9 +48,7 @@ class SessionRecorder:
         self._clock = clock
         self._wall = wall
         self._every = checkpoint_every
-        self._kind = SessionKind(kind)
-        self._pattern = pattern
-        self._planned = planned_seconds
+        self.description = description
         self._started_mono: float | None = None
         self._last_checkpoint: float | None = None
         self.record: SessionRecord | None = None
@@ -77,11 +66,13 @@ class SessionRecorder:
         if self.record is not None:
             raise RuntimeError("this recorder has already begun its session")
         started_at = self._wall()
-        pattern = self._pattern
+        described = self.description
+        pattern = described.pattern
         self.record = SessionRecord(
-            kind=self._kind,
+            id=described.session_id,
+            kind=described.kind,
             started_at=started_at,
-            planned_seconds=self._planned,
+            planned_seconds=described.planned_seconds,
             practised_seconds=self._session.elapsed(),
             inhale=None if pattern is None else float(pattern.inhale),
             hold=None if pattern is None else float(pattern.hold),

@@ -91,5 +91,11 @@ class RelaxationPlan:
         return tuple(group for group in self.script.groups if group.key in enabled)
 
     @property
+    def skipped_groups(self) -> tuple[str, ...]:
+        """The sequence's groups left out this time, in the sequence's order."""
+        enabled = set(self.enabled_groups or ())
+        return tuple(key for key in self.script.group_keys if key not in enabled)
+
+    @property
     def closing_seconds(self) -> float:
         return float(self.closing_minutes or 0.0) * 60.0

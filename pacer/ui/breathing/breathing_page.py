@@ -10,7 +10,7 @@ from pacer.core.breathing.plan import BreathingPlan
 from pacer.core.breathing.timeline import BreathingTimeline, BreathSnapshot
 from pacer.core.breathing.wording import summary_sentence
 from pacer.core.practice_log.records import SessionEnd, SessionKind
-from pacer.core.session_clock import SessionState
+from pacer.core.session_description import SessionDescription
 from pacer.ui.app_context import AppContext
 from pacer.ui.breathing.pacer_view import PacerView
 from pacer.ui.breathing.pattern_picker import PatternPicker
@@ -71,8 +71,10 @@ class BreathingPage(PracticePage):
 
     def _session_for(self, plan: BreathingPlan) -> PracticeSession:
         timeline = BreathingTimeline(plan.pattern, plan.length_seconds)
-        details = {"pattern": plan.pattern, "planned_seconds": timeline.total_seconds}
-        return self.services.create_session(timeline, SessionKind.BREATHING, details, self)
+        description = SessionDescription(
+            SessionKind.BREATHING, timeline.total_seconds, pattern=plan.pattern
+        )
+        return self.services.create_session(timeline, description, self)
 
     def show_snapshot(self, snapshot: BreathSnapshot) -> None:
         self.view.show_snapshot(snapshot)
@@ -90,7 +92,3 @@ class BreathingPage(PracticePage):
         breaths = snap.breath_index + (1 if completed or out_breath_reached else 0)
         self.view.show_idle("Gently come back", "take a moment before you get up")
         return summary_sentence(outcome.practised_seconds, breaths, completed)
-
-    @property
-    def running_state(self) -> SessionState:
-        return self.session.state if self.session else SessionState.READY

@@ -18,6 +18,7 @@ from pacer.core.relaxation import limits
 from pacer.core.relaxation.plan import RelaxationPlan
 from pacer.core.relaxation.sequence import RelaxationScript, load_default_script
 from pacer.core.relaxation.timeline import RelaxationSnapshot, RelaxationTimeline
+from pacer.core.session_description import RelaxationSettings, SessionDescription
 from pacer.ui.app_context import AppContext
 from pacer.ui.breathing.belly_canvas import BellyCanvas
 from pacer.ui.relaxation.view import RelaxationView
@@ -137,8 +138,17 @@ class RelaxationPage(PracticePage):
 
     def _session_for(self, plan: RelaxationPlan) -> PracticeSession:
         timeline = RelaxationTimeline(plan)
-        details = {"pattern": plan.closing_pattern, "planned_seconds": timeline.total_seconds}
-        return self.services.create_session(timeline, SessionKind.RELAXATION, details, self)
+        description = SessionDescription(
+            SessionKind.RELAXATION,
+            timeline.total_seconds,
+            pattern=plan.closing_pattern,
+            relaxation=RelaxationSettings(
+                float(plan.clench_seconds or 0),
+                float(plan.release_seconds or 0),
+                plan.skipped_groups,
+            ),
+        )
+        return self.services.create_session(timeline, description, self)
 
     def show_snapshot(self, snapshot: RelaxationSnapshot) -> None:
         self.view.set_snapshot(snapshot)

@@ -15,7 +15,8 @@ from PySide6.QtGui import QGuiApplication
 
 from pacer.core.clock import Clock, MonotonicClock
 from pacer.core.practice_log.records import SessionEnd, SessionKind
-from pacer.core.session_clock import SessionClock, SessionState
+from pacer.core.session_clock import SessionClock, SessionState, toggle_action
+from pacer.core.session_description import SessionDescription
 
 
 class Timeline(Protocol):
@@ -58,7 +59,7 @@ class PracticeSession(QObject):
     def __init__(
         self,
         timeline: Timeline,
-        kind: SessionKind,
+        description: SessionDescription,
         *,
         clock: Clock | None = None,
         listeners: list[SessionListener] | None = None,
@@ -66,7 +67,7 @@ class PracticeSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.timeline = timeline
-        self.kind = kind
+        self.description = description
         self.clock = SessionClock(clock or MonotonicClock(), timeline.total_seconds)
         self.listeners: list[SessionListener] = list(listeners or [])
         self._frames = QTimer(self)
@@ -75,6 +76,10 @@ class PracticeSession(QObject):
         self._frames.timeout.connect(self.refresh)
         self.snapshot = timeline.snapshot(0.0)
         self.outcome: SessionOutcome | None = None
+
+    @property
+    def kind(self) -> SessionKind:
+        return self.description.kind
 
     @property
     def state(self) -> SessionState:
@@ -91,13 +96,9 @@ class PracticeSession(QObject):
         self.listeners.append(listener)
 
     def toggle(self) -> None:
-        state = self.state
-        if state is SessionState.READY:
-            self.start()
-        elif state is SessionState.RUNNING:
-            self.pause()
-        elif state is SessionState.PAUSED:
-            self.resume()
+        action = toggle_action(self.state)
+        if action is not None:
+            getattr(self, action.value)()
 
     def start(self) -> None:
         if self.state is not SessionState.READY:

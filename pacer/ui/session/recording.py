@@ -22,15 +22,12 @@ class SessionRecording:
         self,
         log: PracticeLog,
         clock: Clock,
-        details: dict,
         on_error: Callable[[str], None],
     ) -> None:
         self.log = log
         self.clock = clock
-        self.details = details
         self.on_error = on_error
         self.recorder: SessionRecorder | None = None
-        self.session_id: str | None = None
 
     def _guarded(self, action: Callable[[], object]) -> None:
         if self.recorder is None:
@@ -45,18 +42,8 @@ class SessionRecording:
             )
 
     def session_started(self, session: PracticeSession) -> None:
-        self.recorder = SessionRecorder(
-            self.log,
-            session.clock,
-            self.clock,
-            kind=session.kind,
-            pattern=self.details.get("pattern"),
-            planned_seconds=self.details.get("planned_seconds"),
-        )
+        self.recorder = SessionRecorder(self.log, session.clock, self.clock, session.description)
         self._guarded(self.recorder.begin)
-        if self.recorder is not None:
-            self.session_id = self.recorder.session_id
-            session.log_id = self.session_id
 
     def session_paused(self, session: PracticeSession) -> None:
         if self.recorder is not None:

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from pacer.core.clock import Clock, MonotonicClock
-from pacer.core.practice_log.records import SessionKind
 from pacer.core.session_clock import SessionState
+from pacer.core.session_description import SessionDescription
 from pacer.ui.session.practice_session import PracticeSession, SessionListener, Timeline
 
-ListenerFactory = Callable[[PracticeSession, dict], SessionListener | None]
+ListenerFactory = Callable[[PracticeSession], SessionListener | None]
 
 
 class SessionServices(QObject):
@@ -30,14 +30,16 @@ class SessionServices(QObject):
         self._factories.append(factory)
 
     def create_session(
-        self, timeline: Timeline, kind: SessionKind, details: dict, parent: QObject | None = None
+        self,
+        timeline: Timeline,
+        description: SessionDescription,
+        parent: QObject | None = None,
     ) -> PracticeSession:
-        """``details`` describes the session for listeners (pattern, planned seconds …)."""
         if self.current is not None:
             self.current.stop()
-        session = PracticeSession(timeline, kind, clock=self.clock, parent=parent or self)
+        session = PracticeSession(timeline, description, clock=self.clock, parent=parent or self)
         for factory in self._factories:
-            listener = factory(session, details)
+            listener = factory(session)
             if listener is not None:
                 session.add_listener(listener)
         self.current = session

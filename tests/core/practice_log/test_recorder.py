@@ -15,6 +15,7 @@ from pacer.core.practice_log.recorder import CHECKPOINT_SECONDS, SessionRecorder
 from pacer.core.practice_log.records import SessionEnd, SessionKind
 from pacer.core.practice_log.store import PracticeLog
 from pacer.core.session_clock import SessionClock
+from pacer.core.session_description import SessionDescription
 from tests.support.log_child import STARTED_AT
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -34,9 +35,7 @@ def make_recorder(log, length=300.0, pattern=None):
         log,
         session,
         clock,
-        kind=SessionKind.BREATHING,
-        pattern=pattern,
-        planned_seconds=length,
+        SessionDescription(SessionKind.BREATHING, length, pattern),
         wall=lambda: START,
     )
     return clock, session, recorder
