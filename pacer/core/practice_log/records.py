@@ -11,6 +11,7 @@ from enum import StrEnum
 class SessionKind(StrEnum):
     BREATHING = "breathing"
     RELAXATION = "relaxation"
+    TRAINER = "trainer"  # practice with a trainer, paced by the out-breath
 
 
 class SessionEnd(StrEnum):
@@ -41,6 +42,25 @@ def feeling_by_key(key: str | None) -> Feeling | None:
     return next((f for f in FEELINGS if f.key == key), None)
 
 
+@dataclass(frozen=True)
+class TrainerResponse:
+    key: str
+    label: str
+
+
+# "How did the muscles respond?" — how the body answered, never how far or how large.
+TRAINER_RESPONSES: tuple[TrainerResponse, ...] = (
+    TrainerResponse("guarded", "Guarded throughout"),
+    TrainerResponse("softened", "Guarded, then softened"),
+    TrainerResponse("soft", "Stayed soft"),
+    TrainerResponse("stopped", "I stopped, and that's fine"),
+)
+TRAINER_RESPONSE_KEYS = frozenset(r.key for r in TRAINER_RESPONSES)
+
+# The before/after check-in: "How tense does your body feel right now?" 0 = completely soft.
+TENSION_RANGE = range(0, 11)
+
+
 def new_session_id() -> str:
     return str(uuid.uuid4())
 
@@ -62,6 +82,17 @@ class SessionRecord:
     rest: float | None = None
     feeling: str | None = None  # a key of FEELINGS
     note: str | None = None
+    # Relaxation sessions: the timings they ran with and the groups left out.
+    clench_seconds: float | None = None
+    release_seconds: float | None = None
+    skipped_groups: tuple[str, ...] | None = None
+    # Trainer practice: how the muscles responded (a key of TRAINER_RESPONSES) and how many
+    # moments of guarding were noted. There is deliberately no size, depth or time held.
+    response: str | None = None
+    guarding_moments: int | None = None
+    # The optional check-in before and after, 0 (completely soft) to 10.
+    tension_before: int | None = None
+    tension_after: int | None = None
 
     def __post_init__(self) -> None:
         if self.started_at.tzinfo is None:
@@ -70,6 +101,12 @@ class SessionRecord:
             raise ValueError("ended_at must be timezone-aware")
         if self.feeling is not None and self.feeling not in FEELING_KEYS:
             raise ValueError(f"unknown feeling {self.feeling!r}")
+        if self.response is not None and self.response not in TRAINER_RESPONSE_KEYS:
+            raise ValueError(f"unknown response {self.response!r}")
+        for name in ("tension_before", "tension_after"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or value not in TENSION_RANGE):
+                raise ValueError(f"{name} must be a whole number from 0 to 10")
 
 
 # Field order shared by the CSV header, the JSON export and the store's columns.
