@@ -77,13 +77,9 @@ class BreathPattern:
 
     def describe(self) -> str:
         """Short plain form such as ``4 in · 6 out`` or ``4 in · 1 hold · 6 out · 2 rest``."""
-        parts = [f"{self.inhale:g} in"]
-        if self.hold:
-            parts.append(f"{self.hold:g} hold")
-        parts.append(f"{self.exhale:g} out")
-        if self.rest:
-            parts.append(f"{self.rest:g} rest")
-        return " · ".join(parts)
+        from pacer.core.breathing.wording import pattern_phrase  # wording imports Phase from here
+
+        return pattern_phrase(self.inhale, self.hold, self.exhale, self.rest)
 
     def to_dict(self) -> dict[str, float]:
         return {"inhale": self.inhale, "hold": self.hold, "exhale": self.exhale, "rest": self.rest}

@@ -26,6 +26,17 @@ PHASE_WORDS: dict[Phase, PhaseWords] = {
 }
 
 
+def pattern_phrase(inhale: float, hold: float, exhale: float, rest: float) -> str:
+    """``4 in · 6 out`` or ``4 in · 1 hold · 6 out · 2 rest``: the one way a pattern is written."""
+    parts = [f"{inhale:g} in"]
+    if hold:
+        parts.append(f"{hold:g} hold")
+    parts.append(f"{exhale:g} out")
+    if rest:
+        parts.append(f"{rest:g} rest")
+    return " · ".join(parts)
+
+
 def duration_phrase(seconds: float) -> str:
     """'40 seconds', 'about a minute', 'about 12 minutes' — unfussy, no decimals."""
     if seconds < 60:

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacer.core.export.service import ExportData
-from pacer.core.practice_log.records import SessionEnd, SessionKind, SessionRecord, feeling_by_key
+from pacer.core.history.streaks import minutes_by_week, week_start
+from pacer.core.practice_log.records import SessionRecord, feeling_by_key
+from pacer.core.practice_log.wording import ENDED_WORDS, KIND_WORDS, describe_pattern
 
 MONTHS = (
     "January",
@@ -27,13 +29,6 @@ MONTHS = (
 )
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
-ENDED_WORDS = {
-    SessionEnd.COMPLETED: "Completed",
-    SessionEnd.ENDED_EARLY: "Ended early",
-    SessionEnd.INTERRUPTED: "Interrupted",
-    None: "In progress",
-}
-KIND_WORDS = {SessionKind.BREATHING: "Breathing", SessionKind.RELAXATION: "Relaxation"}
 TABLE_HEADINGS = ("Date", "Time", "Practice", "Minutes", "How it ended", "Feeling", "Note")
 
 
@@ -96,42 +91,24 @@ class Report:
         return tuple(items)
 
 
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def minutes_per_week(
     sessions: tuple[SessionRecord, ...], first: date, last: date
 ) -> tuple[WeekBar, ...]:
-    totals: dict[date, float] = {}
-    week = _monday(first)
+    """Every week of the range, quiet ones included, with the practice log's own weekly sums."""
+    totals = minutes_by_week(sessions)
+    bars = []
+    week = week_start(first)
     while week <= last:
-        totals[week] = 0.0
+        # Each bar is labelled with its first day inside the range (weeks start on Monday).
+        bars.append(WeekBar(max(week, first), totals.get(week, 0.0)))
         week += timedelta(days=7)
-    for record in sessions:
-        monday = _monday(record.started_at.date())
-        if monday in totals:
-            totals[monday] += record.practised_seconds / 60.0
-    # Each bar is labelled with its first day inside the range (weeks start on Monday).
-    return tuple(WeekBar(max(monday, first), minutes) for monday, minutes in totals.items())
+    return tuple(bars)
 
 
 def practice_words(record: SessionRecord) -> str:
     words = KIND_WORDS.get(record.kind, str(record.kind).capitalize())
-    steps = [
-        (name, value)
-        for name, value in (
-            ("in", record.inhale),
-            ("hold", record.hold),
-            ("out", record.exhale),
-            ("pause", record.rest),
-        )
-        if value
-    ]
-    if steps:
-        pattern = " · ".join(f"{name} {_decimal(value)}" for name, value in steps)
-        return f"{words}, {pattern} s"
-    return words
+    pattern = describe_pattern(record)
+    return f"{words}, {pattern}" if pattern else words
 
 
 def minutes_words(record: SessionRecord) -> str:

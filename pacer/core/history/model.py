@@ -26,7 +26,6 @@ from pacer.core.history.streaks import (
 )
 from pacer.core.practice_log.records import (
     FEELINGS,
-    SessionEnd,
     SessionKind,
     SessionRecord,
     feeling_by_key,
@@ -171,32 +170,4 @@ def calendar_grid(
     return grid
 
 
-# -- words for the table -------------------------------------------------------------------
-
-KIND_WORDS = {SessionKind.BREATHING: "Belly breathing", SessionKind.RELAXATION: "Relaxation"}
-END_WORDS = {
-    SessionEnd.COMPLETED: "Ran to the end",
-    SessionEnd.ENDED_EARLY: "Ended early",
-    SessionEnd.INTERRUPTED: "Closed unexpectedly",
-    None: "In progress",
-}
 FEELING_LABELS: Sequence[str] = tuple(f.label for f in FEELINGS)
-
-
-def describe_pattern(record: SessionRecord) -> str:
-    if record.inhale is None or record.exhale is None:
-        return ""
-    parts = [f"{record.inhale:g} in"]
-    if record.hold:
-        parts.append(f"{record.hold:g} hold")
-    parts.append(f"{record.exhale:g} out")
-    if record.rest:
-        parts.append(f"{record.rest:g} rest")
-    return " · ".join(parts)
-
-
-def describe_minutes(seconds: float) -> str:
-    minutes = seconds / 60.0
-    if minutes < 1:
-        return f"{round(seconds)} s"
-    return f"{minutes:.1f} min" if minutes < 10 else f"{round(minutes)} min"

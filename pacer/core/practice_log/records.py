@@ -58,7 +58,7 @@ TRAINER_RESPONSES: tuple[TrainerResponse, ...] = (
 TRAINER_RESPONSE_KEYS = frozenset(r.key for r in TRAINER_RESPONSES)
 
 # The before/after check-in: "How tense does your body feel right now?" 0 = completely soft.
-TENSION_RANGE = range(0, 11)
+TENSION_RANGE = range(11)
 
 
 def new_session_id() -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
-from pacer.core.history.model import (
-    END_WORDS,
+from pacer.core.practice_log.records import FEELINGS, SessionRecord, feeling_by_key
+from pacer.core.practice_log.wording import (
+    ENDED_WORDS,
     KIND_WORDS,
     describe_minutes,
     describe_pattern,
 )
-from pacer.core.practice_log.records import FEELINGS, SessionRecord, feeling_by_key
 
 HEADERS = ("Date", "Time", "Practice", "Pattern", "Practised", "Ending", "Feeling", "Note")
 NOTE_COLUMN = HEADERS.index("Note")
@@ -88,7 +88,7 @@ class SessionTableModel(QAbstractTableModel):
         if column == 4:
             return describe_minutes(record.practised_seconds)
         if column == 5:
-            return END_WORDS[record.ended]
+            return ENDED_WORDS[record.ended]
         if column == 6:
             feeling = feeling_by_key(record.feeling)
             return "" if feeling is None else feeling.label

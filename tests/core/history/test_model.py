@@ -10,10 +10,9 @@ from pacer.core.history.model import (
     DAY_SECONDS,
     build_history,
     day_time,
-    describe_minutes,
-    describe_pattern,
 )
 from pacer.core.practice_log.records import SessionEnd, SessionKind, SessionRecord
+from pacer.core.practice_log.wording import describe_minutes, describe_pattern
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -68,7 +68,7 @@ def test_summary_shows_range_totals_and_kind_words(qapp, tmp_path):
     assert "Ended early" in flat
     assert "Calm and loose" in flat
     assert "Jaw softer." in flat
-    assert "Breathing, in 4 · out 6.5 · pause 1 s" in flat
+    assert "Belly breathing, 4 in · 6.5 out · 1 rest" in flat
     assert not [w for w in UNKIND_WORDS if w in flat.lower()]
     assert page_count(text) == 1
 
