@@ -14,12 +14,14 @@ import pytest
 
 from pacer.core.practice_log.records import SessionEnd, SessionKind
 from pacer.core.practice_log.store import PracticeLog
+from tests.support.sessions import welcome_already_read
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 
 def start_breathing(data_dir: Path) -> subprocess.Popen:
+    welcome_already_read(data_dir)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.Popen(
         [sys.executable, "-m", "pacer", "--data-dir", str(data_dir), "breathe", "--minutes", "5"],

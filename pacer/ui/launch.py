@@ -41,32 +41,37 @@ def build_window(request: LaunchRequest) -> MainWindow:
     return MainWindow(context)
 
 
+def requested_page(request: LaunchRequest) -> str | None:
+    if request.breathing is not None:
+        return "breathing"
+    if request.relaxation is not None:
+        return "relaxation"
+    return None
+
+
 def start_requested_practice(window: MainWindow, request: LaunchRequest) -> None:
     if request.breathing is not None:
-        window.show_page("breathing")
         window.breathing.start_plan(request.breathing)
     elif request.relaxation is not None:
-        window.show_page("relaxation")
         window.relaxation.start_plan(request.relaxation)
-    if request.fullscreen:
-        window.toggle_fullscreen()
 
 
 def open_window(request: LaunchRequest) -> MainWindow:
-    """Show the window and do what was asked; a requested session starts with no dialog.
+    """Show the window and do what was asked; a requested session starts at once.
 
-    Asked for full screen, only the full-screen pacer appears; the main window shows when
-    the person leaves full screen.
+    The very first time, the short welcome and safety note comes first, whatever was asked
+    for. Asked for full screen, only the full-screen pacer appears; the main window shows
+    when the person leaves full screen.
     """
     window = build_window(request)
-    if not request.fullscreen:
-        window.show()
-    if request.breathing is not None or request.relaxation is not None:
-        start_requested_practice(window, request)
+    page = requested_page(request)
+    if page is not None:
+        window.show_page(page)
+    if request.fullscreen:
+        window.enter_fullscreen()
     else:
-        if request.fullscreen:
-            window.toggle_fullscreen()
-        window.maybe_welcome()
+        window.show()
+    window.welcome_then(lambda: start_requested_practice(window, request))
     return window
 
 

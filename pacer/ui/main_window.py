@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pacer import __version__
 from pacer.core import guidance
 from pacer.core.practice_log.store import UnknownSessionError
+from pacer.core.practice_log.wording import KIND_WORDS
 from pacer.identity import APP_NAME
 from pacer.ui.app_context import AppContext
 from pacer.ui.breathing.breathing_page import BreathingPage
@@ -18,11 +21,13 @@ from pacer.ui.history.history_page import HistoryPage
 from pacer.ui.home.home_page import HomePage
 from pacer.ui.platform.keep_awake import KeepAwake
 from pacer.ui.session.practice_page import PracticePage
-from pacer.ui.session.practice_session import PracticeSession
+from pacer.ui.session.practice_session import PracticeSession, SessionOutcome
 from pacer.ui.session.recording import WRITE_ERRORS, SessionRecording
 from pacer.ui.session.services import SessionServices
 from pacer.ui.sound.notice import SoundNotice
 from pacer.ui.sound.sound_controller import SoundController
+
+MINIMUM_SIZE = QSize(900, 600)
 
 
 class MainWindow(QMainWindow):
@@ -36,8 +41,9 @@ class MainWindow(QMainWindow):
         self.services.add_listener_factory(lambda session: self.keep_awake)
         self.services.confirm_replacing = self._confirm_replacing
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(560, 480)
-        self.resize(900, 680)
+        # Everything fits at this size, with the system font up to 1.5× (tested).
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(1000, 700)
 
         self.notices = NoticeBar(self)
         self.sound_notice = SoundNotice(self)
@@ -114,11 +120,11 @@ class MainWindow(QMainWindow):
     def _confirm_replacing(self, running) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        practice = "breathing" if running.kind.value == "breathing" else "relaxation"
+        practice = KIND_WORDS[running.kind].lower()
         answer = QMessageBox.question(
             self,
             "Start something new?",
-            f"Your {practice} session is still going. End it here and start this one? "
+            f"Your {practice} is still going. End it here and start this one? "
             "The time you have practised is kept.",
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -127,8 +133,8 @@ class MainWindow(QMainWindow):
     def _recording_for(self, session: PracticeSession) -> SessionRecording:
         return SessionRecording(self.context.log, self.services.clock, self.notices.post)
 
-    def _session_finished(self, outcome) -> None:
-        self.fullscreen.leave()
+    def _session_finished(self, outcome: SessionOutcome) -> None:
+        # A session that ends in full screen ends there, calmly; the person leaves when ready.
         self.history.refresh()
 
     def _save_reflection(self, session: PracticeSession, feeling: str | None, note: str) -> None:
@@ -234,6 +240,10 @@ class MainWindow(QMainWindow):
     def stop_session(self) -> None:
         self.services.stop_current()
 
+    def enter_fullscreen(self) -> None:
+        if not self.fullscreen.active:
+            self.toggle_fullscreen()
+
     def toggle_fullscreen(self) -> None:
         page = self.active_practice_page()
         if self.pages.currentWidget() is not page:
@@ -271,15 +281,36 @@ class MainWindow(QMainWindow):
         PatternsDialog(self.context, self).exec()
 
     def show_welcome(self) -> None:
+        self.welcome_then(None, always=True)
+
+    def welcome_then(self, then: Callable[[], None] | None, *, always: bool = False) -> None:
+        """The welcome and safety note comes once before the first practice, however
+        Pacer was started; ``then`` runs when it has been read (at once if it was before)."""
+        if self.context.preferences.welcome_seen and not always:
+            if then is not None:
+                then()
+            return
         from pacer.ui.dialogs.text_dialog import TextDialog
 
-        TextDialog(guidance.WELCOME_TITLE, guidance.WELCOME_HTML, self, button="Begin").exec()
-        if not self.context.preferences.welcome_seen:
-            self.context.update_preferences(welcome_seen=True)
+        parent = self.fullscreen.window if self.fullscreen.active else self
+        dialog = TextDialog(
+            guidance.WELCOME_TITLE,
+            guidance.WELCOME_HTML,
+            parent,
+            button="Begin",
+            space_dismisses=True,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-    def maybe_welcome(self) -> None:
-        if not self.context.preferences.welcome_seen:
-            QTimer.singleShot(0, self.show_welcome)
+        def read(_result: int) -> None:
+            if not self.context.preferences.welcome_seen:
+                self.context.update_preferences(welcome_seen=True)
+            if then is not None:
+                then()
+
+        dialog.finished.connect(read)
+        self.welcome = dialog
+        dialog.open()
 
     def show_support(self) -> None:
         from pacer.ui.dialogs.text_dialog import TextDialog

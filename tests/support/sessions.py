@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from pacer.core.practice_log.records import SessionEnd, SessionKind, SessionRecord
 
@@ -37,3 +38,11 @@ def finished_session(
         feeling=feeling,
         note=note,
     )
+
+
+def welcome_already_read(data_dir: Path) -> Path:
+    """A data folder whose person has read the first-run welcome, so a practice asked for
+    on the command line starts at once."""
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (data_dir / "settings.ini").write_text("[preferences]\nwelcome_seen=true\n")
+    return data_dir

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from pacer.core.breathing.pattern import BreathPattern
 from pacer.core.breathing.plan import BreathingPlan
 from pacer.core.preferences import Appearance, Preferences
+from pacer.core.relaxation.plan import RelaxationPlan
 from pacer.core.session_clock import SessionState
 from pacer.ui.app_context import AppContext
 from pacer.ui.common.theme import DAY, NIGHT
@@ -27,29 +30,67 @@ class RecordingInhibitor:
         self.calls.append("release")
 
 
-def test_first_run_offers_the_welcome_once(qtbot, data_dir, monkeypatch):
-    shown = []
+def _skip_welcome(monkeypatch):
     monkeypatch.setattr(
-        "pacer.ui.main_window.MainWindow.show_welcome", lambda self: shown.append(self)
+        "pacer.ui.main_window.MainWindow.welcome_then",
+        lambda self, then, always=False: then() if then else None,
     )
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_first_run_offers_the_welcome_once(qtbot, data_dir):
     window = open_window(LaunchRequest(data_dir=data_dir))
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: len(shown) == 1)
+    qtbot.waitUntil(lambda: window.welcome.isVisible())
+    assert "Nothing here should hurt" in window.welcome.browser.toPlainText()
+    qtbot.keyClick(window.welcome, Qt.Key.Key_Return)
+    assert AppContext(data_dir).preferences.welcome_seen
     window.close()
+    again = open_window(LaunchRequest(data_dir=data_dir))
+    qtbot.addWidget(again)
+    qtbot.wait(20)
+    assert not hasattr(again, "welcome")
+    again.close()
 
 
-def test_a_session_asked_for_on_the_command_line_starts_with_no_dialog(
-    qtbot, data_dir, monkeypatch
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.parametrize("fullscreen", [False, True])
+@pytest.mark.parametrize("practice", ["breathing", "relaxation"])
+def test_the_first_practice_waits_for_the_welcome_whatever_started_it(
+    qtbot, data_dir, practice, fullscreen
 ):
-    shown = []
-    monkeypatch.setattr(
-        "pacer.ui.main_window.MainWindow.show_welcome", lambda self: shown.append(self)
-    )
+    if practice == "breathing":
+        request = LaunchRequest(
+            data_dir=data_dir,
+            breathing=BreathingPlan(BreathPattern(inhale=3, exhale=5), 0.5),
+            fullscreen=fullscreen,
+        )
+    else:
+        request = LaunchRequest(
+            data_dir=data_dir, relaxation=RelaxationPlan.default(), fullscreen=fullscreen
+        )
+    window = open_window(request)
+    qtbot.addWidget(window)
+    page = window.breathing if practice == "breathing" else window.relaxation
+    qtbot.waitUntil(lambda: window.welcome.isVisible())
+    assert page.session is None, "nothing starts before the safety note is read"
+    if fullscreen:
+        assert window.welcome.parent() is window.fullscreen.window
+    qtbot.keyClick(window.welcome, Qt.Key.Key_Space)  # Space dismisses it as well as Enter
+    assert page.session is not None
+    assert page.session.state is SessionState.RUNNING
+    assert window.fullscreen.active is fullscreen
+    window.close()
+    QApplication.processEvents()
+
+
+def test_a_session_asked_for_on_the_command_line_starts_with_no_dialog(qtbot, data_dir):
+    AppContext(data_dir).update_preferences(welcome_seen=True)
     plan = BreathingPlan(BreathPattern(inhale=3, exhale=5), 0.5)
     window = open_window(LaunchRequest(data_dir=data_dir, breathing=plan, fullscreen=True))
     qtbot.addWidget(window)
     qtbot.wait(20)
-    assert shown == []
+    assert not hasattr(window, "welcome")
     assert window.breathing.session.state is SessionState.RUNNING
     assert window.fullscreen.active
     assert not window.isVisible(), "only the full-screen pacer shows at first"
@@ -116,7 +157,7 @@ def test_keep_awake_without_a_session_bus_is_quietly_nothing(qapp, monkeypatch):
 
 
 def test_notices_are_shown_without_a_dialog(qtbot, data_dir, monkeypatch):
-    monkeypatch.setattr("pacer.ui.main_window.MainWindow.show_welcome", lambda self: None)
+    _skip_welcome(monkeypatch)
     (data_dir / "patterns.json").write_text("{ this is not json")
     window = open_window(LaunchRequest(data_dir=data_dir))
     qtbot.addWidget(window)
@@ -127,7 +168,7 @@ def test_notices_are_shown_without_a_dialog(qtbot, data_dir, monkeypatch):
 
 
 def test_opening_the_window_writes_no_settings(qtbot, data_dir, monkeypatch):
-    monkeypatch.setattr("pacer.ui.main_window.MainWindow.show_welcome", lambda self: None)
+    _skip_welcome(monkeypatch)
     window = open_window(LaunchRequest(data_dir=data_dir))
     qtbot.addWidget(window)
     assert not (data_dir / "settings.ini").exists()

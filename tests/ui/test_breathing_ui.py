@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from pacer.core.breathing import BreathingTimeline, BreathPattern, Phase
+from pacer.core.breathing import BreathingTimeline, BreathPattern, Phase, figure
 from pacer.core.breathing.plan import BreathingPlan
 from pacer.core.breathing.scene import pacer_scene
 from pacer.core.preferences import MotionSetting
@@ -27,7 +27,7 @@ def hand_top(canvas: BellyCanvas) -> int:
     """Row of the topmost pixel of the belly hand, in the column through its centre."""
     image = pixels(canvas.grab().toImage())
     g = canvas._geometry
-    column = image[:, round(g.x(0.555))]
+    column = image[:, round(g.point((figure.BELLY_HAND_X, 0.0)).x())]
     hand = DAY.body.darker(112)
     target = np.array([hand.blue(), hand.green(), hand.red()])
     rows = np.where(np.abs(column.astype(int) - target).sum(axis=1) <= 6)[0]
@@ -93,13 +93,13 @@ def test_exhale_has_its_own_words_and_colour(window, fake_clock):
     session = page.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
     fake_clock.advance(1.0)
     session.refresh()
-    assert page.view.title.text() == "Breathe in"
-    inhale_style = page.view.title.styleSheet()
+    assert page.surface.title.text() == "Breathe in"
+    inhale_style = page.surface.title.styleSheet()
     fake_clock.advance(4.0)
     session.refresh()
-    assert page.view.title.text() == "Slowly out… let go"
-    assert "soften" in page.view.hint.text()
-    assert page.view.title.styleSheet() != inhale_style
+    assert page.surface.title.text() == "Slowly out… let go"
+    assert "soften" in page.surface.hint.text()
+    assert page.surface.title.styleSheet() != inhale_style
 
 
 def test_space_starts_and_pauses_and_timers_stop_when_idle(window, qtbot, fake_clock):
@@ -114,7 +114,7 @@ def test_space_starts_and_pauses_and_timers_stop_when_idle(window, qtbot, fake_c
     assert page.session.state is SessionState.PAUSED
     assert not page.session.frame_timer_active
     assert page.start_button.text() == "Continue"
-    assert "Paused" in page.view.hint.text()
+    assert "Paused" in page.surface.hint.text()
     fake_clock.advance(60)
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert page.session.elapsed() == pytest.approx(3.0)
@@ -132,22 +132,23 @@ def test_a_timed_session_ends_softly_with_a_kind_summary(window, qtbot, fake_clo
     session.refresh()
     assert session.outcome is not None
     assert session.outcome.ended.value == "completed"
-    assert page.bottom.currentWidget() is page.summary
+    assert page.surface.summary_shown
     assert (
-        page.summary.sentence.text() == "You breathed slowly for 30 seconds — 3 unhurried breaths."
+        page.surface.summary.sentence.text()
+        == "You breathed slowly for 30 seconds — 3 unhurried breaths."
     )
     given = []
     page.reflection_given.connect(lambda s, feeling, note: given.append((feeling, note)))
-    page.summary.feelings.button(3).click()
-    page.summary.note.setText("warm feet")
-    page.summary.done.click()
+    page.surface.summary.feelings.button(3).click()
+    page.surface.summary.note.setText("warm feet")
+    page.surface.summary.done.click()
     assert given == [("softer", "warm feet")]
-    assert page.bottom.currentIndex() == 0
+    assert not page.surface.summary_shown
 
 
 def test_f11_lends_the_pacer_to_a_full_screen_window_and_esc_brings_it_back(window, qtbot):
     window.show_page("breathing")
-    view = window.breathing.view
+    view = window.breathing.surface
     qtbot.keyClick(window, Qt.Key.Key_F11)
     fullscreen = window.fullscreen.window
     assert fullscreen is not None
@@ -168,7 +169,7 @@ def test_full_screen_hides_the_cursor_when_idle(window, qtbot):
     fullscreen._idle.setInterval(10)
     fullscreen._wake()
     qtbot.waitUntil(lambda: fullscreen.cursor_hidden)
-    assert not fullscreen.way_out.isVisible()
+    assert not fullscreen.targets_shown
     fullscreen._wake()
     assert not fullscreen.cursor_hidden
     window.fullscreen.leave()
@@ -176,9 +177,9 @@ def test_full_screen_hides_the_cursor_when_idle(window, qtbot):
 
 def test_reduced_motion_preference_reaches_the_view(window):
     window.context.update_preferences(motion=MotionSetting.REDUCED)
-    assert window.breathing.view._reduced_motion is True
+    assert window.breathing.surface._reduced_motion is True
     window.context.update_preferences(motion=MotionSetting.FULL)
-    assert window.breathing.view._reduced_motion is False
+    assert window.breathing.surface._reduced_motion is False
 
 
 def test_countdown_is_off_by_default_and_counts_whole_seconds(window, fake_clock):
@@ -186,14 +187,14 @@ def test_countdown_is_off_by_default_and_counts_whole_seconds(window, fake_clock
     session = page.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
     fake_clock.advance(0.5)
     session.refresh()
-    assert not page.view.countdown.isVisibleTo(page)
+    assert not page.surface.countdown.isVisibleTo(page)
     window.context.update_preferences(countdown=True)
     fake_clock.advance(0.2)
     session.refresh()
-    assert page.view.countdown.text() == "4"
+    assert page.surface.countdown.text() == "4"
     fake_clock.advance(3.0)
     session.refresh()
-    assert page.view.countdown.text() == "1"
+    assert page.surface.countdown.text() == "1"
 
 
 def test_closing_the_window_ends_a_running_session_as_ended_early(window, fake_clock):
@@ -212,13 +213,13 @@ def test_quitting_the_application_is_not_blocked_by_full_screen(window, qtbot):
     fullscreen = window.fullscreen.window
     assert fullscreen.close() is True
     assert window.fullscreen.window is None
-    assert window.breathing.view.window() is window
+    assert window.breathing.surface.window() is window
 
 
 def test_each_phase_change_is_announced_once_to_screen_readers(window, fake_clock, monkeypatch):
     spoken = []
     monkeypatch.setattr(
-        "pacer.ui.breathing.pacer_view.announce", lambda widget, text: spoken.append(text)
+        "pacer.ui.session.practice_surface.announce", lambda widget, text: spoken.append(text)
     )
     session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
     for _ in range(20 * 60):  # 20 s of frames: two whole breaths

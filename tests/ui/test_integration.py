@@ -15,6 +15,7 @@ from pacer.core.relaxation.plan import RelaxationPlan
 from pacer.core.relaxation.sequence import load_default_script
 from pacer.core.session_clock import SessionState
 from pacer.ui.launch import LaunchRequest, open_window
+from tests.support.sessions import welcome_already_read
 
 
 def test_a_breathing_session_is_logged_with_its_reflection(window, fake_clock):
@@ -32,9 +33,9 @@ def test_a_breathing_session_is_logged_with_its_reflection(window, fake_clock):
     assert record.ended is SessionEnd.COMPLETED
     assert record.practised_seconds == pytest.approx(30)
     assert (record.inhale, record.exhale, record.planned_seconds) == (4, 6, 30)
-    page.summary.feelings.button(4).click()
-    page.summary.note.setText("shoulders loose")
-    page.summary.done.click()
+    page.surface.summary.feelings.button(4).click()
+    page.surface.summary.note.setText("shoulders loose")
+    page.surface.summary.done.click()
     record = log.get(session.description.session_id)
     assert record.feeling == "calm"
     assert record.note == "shoulders loose"
@@ -61,14 +62,14 @@ def test_relaxation_runs_through_to_the_end_and_is_logged(window, fake_clock):
     total = session.timeline.total_seconds
     fake_clock.advance(total / 2)
     session.refresh()
-    assert page.view.stage is not None
+    assert page.surface.step_panel.heading.text()
     fake_clock.advance(total)
     session.refresh()
     record = window.context.log.get(session.description.session_id)
     assert record.kind is SessionKind.RELAXATION
     assert record.ended is SessionEnd.COMPLETED
     assert record.practised_seconds == pytest.approx(total)
-    assert "whole sequence" in page.summary.sentence.text()
+    assert "whole sequence" in page.surface.summary.sentence.text()
 
 
 def test_relaxation_options_are_remembered(window, context):
@@ -166,6 +167,7 @@ def test_missing_sound_device_shows_a_calm_notice_with_retry(window, fake_player
 
 
 def test_relax_from_the_command_line_starts_at_once(qtbot, data_dir):
+    welcome_already_read(data_dir)
     plan = RelaxationPlan(load_default_script(), closing_minutes=1)
     window = open_window(LaunchRequest(data_dir=data_dir, relaxation=plan))
     qtbot.addWidget(window)
@@ -181,7 +183,10 @@ def test_an_unopenable_log_is_explained_and_practice_still_works(qtbot, data_dir
         raise store.NewerLogError("it was written by a newer Pacer.")
 
     monkeypatch.setattr(PracticeLog, "open", classmethod(refuse))
-    monkeypatch.setattr("pacer.ui.main_window.MainWindow.show_welcome", lambda self: None)
+    monkeypatch.setattr(
+        "pacer.ui.main_window.MainWindow.welcome_then",
+        lambda self, then, always=False: then() if then else None,
+    )
     window = open_window(LaunchRequest(data_dir=data_dir))
     qtbot.addWidget(window)
     assert any("newer Pacer" in m for m in window.notices.messages)
@@ -195,7 +200,7 @@ def test_closing_the_summary_without_choosing_writes_nothing(window, fake_clock)
     fake_clock.advance(15)
     window.breathing.stop()
     before = window.context.log.get(session.description.session_id)
-    window.breathing.summary.done.click()
+    window.breathing.surface.summary.done.click()
     assert window.context.log.get(session.description.session_id) == before
     assert before.feeling is None
     assert before.note is None

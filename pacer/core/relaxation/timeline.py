@@ -67,6 +67,7 @@ class RelaxationSnapshot:
     belly: float  # the steady breath under the whole sequence, 0 (low) .. 1 (risen)
     breath_phase: Phase
     breath: BreathSnapshot | None  # the closing breathing, timed from its own start
+    breathing: BreathSnapshot  # the slow breath that runs under every step
 
     @property
     def finished(self) -> bool:
@@ -205,6 +206,7 @@ class RelaxationTimeline:
             belly=under.belly,
             breath_phase=under.phase,
             breath=breath,
+            breathing=under,
         )
 
     # --- CueSource ----------------------------------------------------------------

@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QWidget
 
 from pacer.core.breathing.pattern import Phase
 from pacer.core.breathing.plan import BreathingPlan
+from pacer.core.breathing.surface import breathing_surface
 from pacer.core.breathing.timeline import BreathingTimeline, BreathSnapshot
 from pacer.core.breathing.wording import summary_sentence
 from pacer.core.practice_log.records import SessionEnd, SessionKind
 from pacer.core.session_description import SessionDescription
+from pacer.core.surface import StepView, SurfaceState
 from pacer.ui.app_context import AppContext
-from pacer.ui.breathing.pacer_view import PacerView
 from pacer.ui.breathing.pattern_picker import PatternPicker
 from pacer.ui.session.practice_page import PracticePage
 from pacer.ui.session.practice_session import PracticeSession, SessionOutcome
@@ -29,15 +30,12 @@ class BreathingPage(PracticePage):
     ) -> None:
         super().__init__(context, services, parent)
         self.picker = PatternPicker(self)
-        self.place(self.picker, PacerView(self))
+        self.place_options(self.picker)
         self.picker.manage_requested.connect(self.manage_patterns_requested)
         self.picker.changed.connect(self._remember_choice)
-        context.preferences_changed.connect(self._apply_preferences)
-        context.theme_changed.connect(self.view.set_theme)
         context.patterns_changed.connect(self.reload_patterns)
-        self.view.set_theme(context.theme)
         self.reload_patterns()
-        self._apply_preferences()
+        self.show_idle()
         self._update_controls()
 
     # -- what the person chose -------------------------------------------------------
@@ -58,10 +56,6 @@ class BreathingPage(PracticePage):
                 pattern=self.picker.selected_ref(), session_minutes=self.picker.selected_minutes()
             )
 
-    def _apply_preferences(self, *_: object) -> None:
-        self.view.set_reduced_motion(self.context.reduced_motion)
-        self.view.set_countdown_visible(self.context.preferences.countdown)
-
     # -- the session -------------------------------------------------------------------
     def start_plan(self, plan: BreathingPlan) -> PracticeSession:
         return self.begin(self._session_for(plan))
@@ -72,23 +66,23 @@ class BreathingPage(PracticePage):
     def _session_for(self, plan: BreathingPlan) -> PracticeSession:
         timeline = BreathingTimeline(plan.pattern, plan.length_seconds)
         description = SessionDescription(
-            SessionKind.BREATHING, timeline.total_seconds, pattern=plan.pattern
+            SessionKind.BREATHING,
+            timeline.total_seconds,
+            pattern=plan.pattern,
+            pattern_name=plan.pattern_name,
         )
         return self.services.create_session(timeline, description, self)
 
-    def show_snapshot(self, snapshot: BreathSnapshot) -> None:
-        self.view.show_snapshot(snapshot)
+    def surface_state(self, snapshot: BreathSnapshot) -> SurfaceState:
+        assert self.session is not None
+        return breathing_surface(self.session.timeline, snapshot)
 
-    def show_idle(self) -> None:
-        self.view.show_idle(*IDLE_WORDS)
-
-    def show_paused(self, paused: bool) -> None:
-        self.view.set_paused(paused)
+    def idle_words(self) -> tuple[str, str, StepView | None]:
+        return (*IDLE_WORDS, None)
 
     def summary_sentence(self, outcome: SessionOutcome) -> str:
         snap = outcome.last_snapshot
         completed = outcome.ended is SessionEnd.COMPLETED
         out_breath_reached = snap.phase in (Phase.EXHALE, Phase.REST)
         breaths = snap.breath_index + (1 if completed or out_breath_reached else 0)
-        self.view.show_idle("Gently come back", "take a moment before you get up")
         return summary_sentence(outcome.practised_seconds, breaths, completed)

@@ -132,6 +132,7 @@ def stylesheet_for(theme: Theme) -> str:
         border: none;
         padding: 10px 28px;
     }}
+    QPushButton#primary:disabled {{ background: {theme.body.name()}; color: {theme.text.name()}; }}
     QPushButton#practiceCard {{ border-radius: 20px; border: 1px solid {theme.body.name()}; }}
     QPushButton#practiceCard:hover {{ border: 2px solid {theme.accent.name()}; }}
     QPushButton[flat="true"] {{ border: none; background: transparent; color: {theme.accent.name()}; }}

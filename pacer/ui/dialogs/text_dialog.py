@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 
 class TextDialog(QDialog):
     def __init__(
-        self, title: str, html: str, parent: QWidget | None = None, *, button: str = "Close"
+        self,
+        title: str,
+        html: str,
+        parent: QWidget | None = None,
+        *,
+        button: str = "Close",
+        space_dismisses: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -25,3 +32,16 @@ class TextDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons, 0, Qt.AlignmentFlag.AlignRight)
+        self.ok_button = ok
+        if space_dismisses:
+            # Read lying down, perhaps from across the room: the practice key closes it too.
+            self.browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            ok.setFocus()
+            QShortcut(QKeySequence(Qt.Key.Key_Space), self, self.accept)
+        self._space_dismisses = space_dismisses
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._space_dismisses and event.key() == Qt.Key.Key_Space:
+            self.accept()
+        else:
+            super().keyPressEvent(event)

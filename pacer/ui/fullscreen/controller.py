@@ -1,10 +1,10 @@
-"""Lends the active page's view to a full-screen window on the screen the main window is on."""
+"""Lends the active page's practice surface to a full-screen window on the main window's screen."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from pacer.ui.common.theme import Theme
@@ -12,9 +12,12 @@ from pacer.ui.fullscreen.fullscreen_window import FullscreenWindow
 
 
 class LendsView(Protocol):
+    controls_changed: SignalInstance  # (Begin/Pause/Continue text, enabled)
+
     def take_view(self) -> QWidget: ...
     def return_view(self) -> None: ...
     def toggle(self) -> None: ...
+    def toggle_text(self) -> tuple[str, bool]: ...
 
 
 class FullscreenController(QObject):
@@ -33,9 +36,12 @@ class FullscreenController(QObject):
             return
         screen = self.main_window.screen()
         self._page = page
-        self.window = FullscreenWindow(theme)
+        # The main window's actions work here too: one key does one thing everywhere.
+        self.window = FullscreenWindow(theme, self.main_window.actions())
         self.window.leave_requested.connect(self.leave)
         self.window.toggle_requested.connect(page.toggle)
+        page.controls_changed.connect(self.window.set_toggle_text)
+        self.window.set_toggle_text(*page.toggle_text())
         view = page.take_view()
         if hasattr(view, "set_distance_reading"):
             view.set_distance_reading(True)
@@ -46,6 +52,7 @@ class FullscreenController(QObject):
         if window is None or page is None:
             return
         self.window, self._page = None, None
+        page.controls_changed.disconnect(window.set_toggle_text)
         view = window.release_view()
         if view is not None:
             if hasattr(view, "set_distance_reading"):

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
-from pacer.core.breathing.scene import steady_breath_scene
 from pacer.core.breathing.wording import duration_phrase
 from pacer.core.practice_log.records import SessionEnd, SessionKind
 from pacer.core.relaxation import limits
 from pacer.core.relaxation.plan import RelaxationPlan
 from pacer.core.relaxation.sequence import RelaxationScript, load_default_script
+from pacer.core.relaxation.surface import relaxation_surface
 from pacer.core.relaxation.timeline import RelaxationSnapshot, RelaxationTimeline
 from pacer.core.session_description import RelaxationSettings, SessionDescription
+from pacer.core.surface import StepTone, StepView, SurfaceState
 from pacer.ui.app_context import AppContext
-from pacer.ui.breathing.belly_canvas import BellyCanvas
-from pacer.ui.relaxation.view import RelaxationView
 from pacer.ui.session.practice_page import PracticePage
 from pacer.ui.session.practice_session import PracticeSession, SessionOutcome
 from pacer.ui.session.services import SessionServices
@@ -41,33 +42,49 @@ class RelaxationOptions(QWidget):
             int(limits.RELEASE_SECONDS.minimum), int(limits.RELEASE_SECONDS.maximum)
         )
         self.release.setSuffix(" s")
-        self.release.setAccessibleName("Rest time in seconds")
+        self.release.setAccessibleName("Let-go time in seconds")
         self.closing = QDoubleSpinBox(self)
         self.closing.setRange(limits.CLOSING_MINUTES.minimum, limits.CLOSING_MINUTES.maximum)
         self.closing.setDecimals(1)
         self.closing.setSingleStep(0.5)
         self.closing.setSuffix(" min")
         self.closing.setAccessibleName("Closing breathing in minutes")
-        self.groups: dict[str, QCheckBox] = {}
-        timings = QHBoxLayout(self)
-        timings.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (
+        self.groups_button = QToolButton(self)
+        self.groups_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.groups_button.setAccessibleName("Muscle groups")
+        menu = QMenu(self.groups_button)
+        self.groups: dict[str, QAction] = {}
+        for group in script.groups:
+            action = menu.addAction(group.name)
+            action.setCheckable(True)
+            action.setChecked(True)
+            self.groups[group.key] = action
+        self.groups_button.setMenu(menu)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        for text, widget in (
             ("Clench", self.clench),
-            ("Rest", self.release),
+            ("Let go", self.release),
             ("Closing breaths", self.closing),
         ):
-            timings.addWidget(QLabel(label, self))
-            timings.addWidget(widget)
-        timings.addSpacing(12)
-        for group in script.groups:
-            box = QCheckBox(group.name, self)
-            box.setChecked(True)
-            self.groups[group.key] = box
-            timings.addWidget(box)
-        timings.addStretch(1)
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            row.addWidget(label)
+            row.addWidget(widget)
+            row.addSpacing(10)
+        row.addWidget(self.groups_button)
+        row.addStretch(1)
+        menu.triggered.connect(lambda _action: self._name_groups())
+        self._name_groups()
 
     def enabled_keys(self) -> tuple[str, ...]:
-        return tuple(key for key, box in self.groups.items() if box.isChecked())
+        return tuple(key for key, action in self.groups.items() if action.isChecked())
+
+    def _name_groups(self) -> None:
+        on, total = len(self.enabled_keys()), len(self.groups)
+        text = f"All {total} muscle groups" if on == total else f"{on} of {total} muscle groups"
+        self.groups_button.setText(text + " ▾")
 
 
 class RelaxationPage(PracticePage):
@@ -76,18 +93,12 @@ class RelaxationPage(PracticePage):
     ) -> None:
         super().__init__(context, services, parent)
         self.script = load_default_script()
-        self.breath = BellyCanvas()
-        self.breath.setMinimumSize(0, 0)
-        view = RelaxationView(self)
-        view.set_breath_widget(self.breath)
-        self.place(RelaxationOptions(self.script, self), view)
+        self.place_options(RelaxationOptions(self.script, self))
         self._load_options()
         for widget in (self.options.clench, self.options.release, self.options.closing):
             widget.valueChanged.connect(self._remember)
-        for box in self.options.groups.values():
-            box.toggled.connect(self._remember)
-        context.theme_changed.connect(self.breath.set_theme)
-        self.breath.set_theme(context.theme)
+        for action in self.options.groups.values():
+            action.toggled.connect(lambda _on, action=action: self._remember(action))
         self.show_idle()
         self._update_controls()
 
@@ -99,25 +110,27 @@ class RelaxationPage(PracticePage):
         closing = prefs.relax_closing_minutes
         options.closing.setValue(script.closing_minutes if closing is None else closing)
         skipped = set(filter(None, prefs.relax_skipped_groups.split(",")))
-        for key, box in options.groups.items():
-            box.setChecked(key not in skipped)
+        for key, action in options.groups.items():
+            action.setChecked(key not in skipped)
+        options._name_groups()
 
-    def _remember(self) -> None:
+    def _remember(self, toggled: QAction | None = None) -> None:
         options = self.options
         if not options.enabled_keys():
-            # At least one group stays on; quietly re-tick the one just switched off.
-            sender = self.sender()
-            if isinstance(sender, QCheckBox):
-                sender.setChecked(True)
+            # At least one group stays on; quietly tick again the one just switched off.
+            if isinstance(toggled, QAction):
+                toggled.setChecked(True)
             return
         self.context.update_preferences(
             relax_clench_seconds=float(options.clench.value()),
             relax_release_seconds=float(options.release.value()),
             relax_closing_minutes=float(options.closing.value()),
             relax_skipped_groups=",".join(
-                key for key, box in options.groups.items() if not box.isChecked()
+                key for key, action in options.groups.items() if not action.isChecked()
             ),
         )
+        if not self.is_active:
+            self.show_idle()
 
     def current_plan(self) -> RelaxationPlan:
         options = self.options
@@ -150,16 +163,23 @@ class RelaxationPage(PracticePage):
         )
         return self.services.create_session(timeline, description, self)
 
-    def show_snapshot(self, snapshot: RelaxationSnapshot) -> None:
-        self.view.set_snapshot(snapshot)
-        self.breath.set_scene(
-            steady_breath_scene(snapshot.belly, snapshot.breath_phase, self.context.reduced_motion)
-        )
+    def surface_state(self, snapshot: RelaxationSnapshot) -> SurfaceState:
+        return relaxation_surface(snapshot)
 
-    def show_idle(self) -> None:
-        timeline = RelaxationTimeline(self.current_plan())
-        self.view.set_snapshot(timeline.snapshot(0.0))
-        self.breath.set_scene(steady_breath_scene(0.0, timeline.snapshot(0.0).breath_phase, True))
+    def idle_words(self) -> tuple[str, str, StepView | None]:
+        plan = self.current_plan()
+        names = ", ".join(group.name.lower() for group in plan.groups)
+        minutes = duration_phrase(RelaxationTimeline(plan).total_seconds)
+        step = StepView(
+            where="",
+            heading="Tighten, let go, notice",
+            detail=f"{names[0].upper()}{names[1:]}; {minutes}, breathing slowly throughout.",
+            countdown="",
+            next="",
+            tone=StepTone.CALM,
+            progress=0.0,
+        )
+        return "Find a comfortable position", "Press Space or Begin when you are ready", step
 
     def summary_sentence(self, outcome: SessionOutcome) -> str:
         snapshot = outcome.last_snapshot

@@ -1,26 +1,42 @@
-"""What every practice page shares: begin/pause/end controls, full screen, the soft ending.
+"""What every practice page shares: the practice surface, its controls, full screen, the ending.
 
-A page subclass says what it shows (``view``), how to build its session and what to say
-at the end; the running of the session, its keys and the summary live here once.
+A page subclass says what can be chosen before a session (``options``), how to build its
+session, how its snapshots look on the surface and what to say at the end; running the
+session, the keys and the soft ending live here once.
+
+Honest controls: while a session runs, the choices are replaced by one line that states
+exactly the plan that is running, however it was started.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pacer.core.session_clock import SessionState
+from pacer.core.session_description import plan_line
+from pacer.core.surface import StepView, SurfaceState
 from pacer.ui.app_context import AppContext
 from pacer.ui.session.practice_session import PracticeSession, SessionOutcome
+from pacer.ui.session.practice_surface import PracticeSurface
 from pacer.ui.session.services import SessionServices
-from pacer.ui.session.summary_panel import SummaryPanel
+
+ENDING_WORDS = ("Gently come back", "take a moment before you get up")
 
 
 class PracticePage(QWidget):
     fullscreen_requested = Signal()
     reflection_given = Signal(object, object, str)  # session, feeling key or None, note
     session_finished = Signal(object)  # SessionOutcome
+    controls_changed = Signal(str, bool)  # what Begin/Pause/Continue says, and if it may
 
     def __init__(
         self, context: AppContext, services: SessionServices, parent: QWidget | None = None
@@ -29,6 +45,7 @@ class PracticePage(QWidget):
         self.context = context
         self.services = services
         self.session: PracticeSession | None = None
+        self.surface = PracticeSurface(self)
         self.start_button = QPushButton("Begin", self)
         self.start_button.setObjectName("primary")
         font = QFont(self.start_button.font())
@@ -38,68 +55,78 @@ class PracticePage(QWidget):
         self.stop_button = QPushButton("End session", self)
         self.fullscreen_button = QPushButton("Full screen", self)
         self.fullscreen_button.setToolTip("Full screen (F11); Esc leaves")
-        self.summary = SummaryPanel(self)
+        # Space belongs to begin/pause everywhere: no button here may take it as a click.
+        for button in (self.start_button, self.stop_button, self.fullscreen_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-        controls = QWidget(self)
-        row = QHBoxLayout(controls)
+        self.controls = QWidget(self)
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
-        row.addWidget(self.stop_button)
         row.addWidget(self.start_button)
+        row.addWidget(self.stop_button)
         row.addWidget(self.fullscreen_button)
         row.addStretch(1)
-        self.bottom = QStackedWidget(self)
-        self.bottom.addWidget(controls)
-        self.bottom.addWidget(self.summary)
 
-        self.options_slot = QVBoxLayout()
-        self.view_slot = QVBoxLayout()
+        self.plan_label = QLabel(self)
+        self.plan_label.setObjectName("runningPlan")
+        self.plan_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.plan_label.setWordWrap(True)
+        self.options_stack = QStackedWidget(self)
+        self.options_stack.setAccessibleName("")
+        self.options_stack.addWidget(self.plan_label)
+
+        self._surface_slot = QVBoxLayout()
+        self._surface_slot.addWidget(self.surface)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addLayout(self.options_slot)
-        layout.addLayout(self.view_slot, 1)
-        layout.addWidget(self.bottom)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.addWidget(self.options_stack)
+        layout.addLayout(self._surface_slot, 1)
+        layout.addWidget(self.controls)
 
         self.start_button.clicked.connect(self.toggle)
         self.stop_button.clicked.connect(self.stop)
         self.fullscreen_button.clicked.connect(self.fullscreen_requested)
-        self.summary.closed.connect(self._summary_closed)
+        self.surface.summary.closed.connect(self._summary_closed)
+        context.theme_changed.connect(self.surface.set_theme)
+        context.preferences_changed.connect(self._apply_preferences)
+        self.surface.set_theme(context.theme)
+        self._apply_preferences()
 
     # -- what a page provides ------------------------------------------------------------
-    view: QWidget
     options: QWidget
 
     def new_session(self) -> PracticeSession:
         raise NotImplementedError
 
-    def show_snapshot(self, snapshot: object) -> None:
+    def surface_state(self, snapshot: object) -> SurfaceState:
         raise NotImplementedError
 
-    def show_idle(self) -> None:
+    def idle_words(self) -> tuple[str, str, StepView | None]:
+        """Title, hint and (for practices with steps) the first step, before beginning."""
         raise NotImplementedError
-
-    def show_paused(self, paused: bool) -> None:
-        """A page may say something calm while paused."""
 
     def summary_sentence(self, outcome: SessionOutcome) -> str:
         raise NotImplementedError
 
-    def place(self, options: QWidget, view: QWidget) -> None:
-        self.options, self.view = options, view
-        self.options_slot.addWidget(options)
-        self.view_slot.addWidget(view)
+    def place_options(self, options: QWidget) -> None:
+        self.options = options
+        self.options_stack.insertWidget(0, options)
+        self.options_stack.setCurrentWidget(options)
 
     # -- running ---------------------------------------------------------------------------
     def begin(self, session: PracticeSession) -> PracticeSession:
         self.session = session
-        session.snapshot_changed.connect(self.show_snapshot)
+        session.snapshot_changed.connect(self._show_snapshot)
         session.state_changed.connect(self._update_controls)
         session.ended.connect(self._ended)
-        self.bottom.setCurrentIndex(0)
+        self.surface.show_footer()
+        self.plan_label.setText(plan_line(session.description))
         session.start()
         return session
 
     def toggle(self) -> None:
-        if self.bottom.currentWidget() is self.summary:
+        if self.surface.summary_shown:
             return  # the person is reading their summary; Space must not start anew
         if self.session is None or self.session.state is SessionState.FINISHED:
             if self.services.may_start_another():
@@ -118,32 +145,55 @@ class PracticePage(QWidget):
             SessionState.PAUSED,
         )
 
+    @property
+    def is_paused(self) -> bool:
+        return self.session is not None and self.session.state is SessionState.PAUSED
+
+    def _show_snapshot(self, snapshot: object) -> None:
+        self.surface.show_state(self.surface_state(snapshot))
+
+    def show_idle(self) -> None:
+        title, hint, step = self.idle_words()
+        self.surface.show_idle(title, hint, step)
+
+    def toggle_text(self) -> tuple[str, bool]:
+        state = self.session.state if self.session else SessionState.READY
+        text = {SessionState.RUNNING: "Pause", SessionState.PAUSED: "Continue"}.get(state, "Begin")
+        return text, not self.surface.summary_shown
+
     def _update_controls(self, *_: object) -> None:
         state = self.session.state if self.session else SessionState.READY
-        self.start_button.setText(
-            {SessionState.RUNNING: "Pause", SessionState.PAUSED: "Continue"}.get(state, "Begin")
-        )
+        text, enabled = self.toggle_text()
+        self.start_button.setText(text)
+        self.start_button.setEnabled(enabled)
+        self.controls_changed.emit(text, enabled)
         self.stop_button.setEnabled(self.is_active)
-        self.options.setEnabled(not self.is_active)
-        self.show_paused(state is SessionState.PAUSED)
+        showing_plan = self.is_active or self.surface.summary_shown
+        self.options_stack.setCurrentWidget(self.plan_label if showing_plan else self.options)
+        self.surface.set_paused(state is SessionState.PAUSED)
 
     def _ended(self, outcome: SessionOutcome) -> None:
-        self.summary.present(self.summary_sentence(outcome))
-        self.bottom.setCurrentIndex(1)
+        self.surface.settle(*ENDING_WORDS)
+        self.surface.show_summary(self.summary_sentence(outcome))
+        self._update_controls()
         self.session_finished.emit(outcome)
 
     def _summary_closed(self, feeling: str | None, note: str) -> None:
         if self.session is not None and (feeling or note):
             self.reflection_given.emit(self.session, feeling, note)
-        self.bottom.setCurrentIndex(0)
+        self.surface.show_footer()
         self.show_idle()
         self._update_controls()
 
-    # -- full screen borrows the view --------------------------------------------------------
+    def _apply_preferences(self, *_: object) -> None:
+        self.surface.set_reduced_motion(self.context.reduced_motion)
+        self.surface.set_countdown_visible(self.context.preferences.countdown)
+
+    # -- full screen borrows the surface ---------------------------------------------------
     def take_view(self) -> QWidget:
-        self.view_slot.removeWidget(self.view)
-        return self.view
+        self._surface_slot.removeWidget(self.surface)
+        return self.surface
 
     def return_view(self) -> None:
-        self.view_slot.addWidget(self.view)
-        self.view.show()
+        self._surface_slot.addWidget(self.surface)
+        self.surface.show()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -29,6 +30,8 @@ class SummaryPanel(QWidget):
         self.sentence.setObjectName("summarySentence")
         question = QLabel("If you like, how do you feel now?", self)
         question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        question.setWordWrap(True)
+        self.question = question
         self.feelings = QButtonGroup(self)
         self.feelings.setExclusive(False)
         row = QHBoxLayout()
@@ -57,6 +60,19 @@ class SummaryPanel(QWidget):
         done_row.addStretch(1)
         done_row.addWidget(self.done)
         layout.addLayout(done_row)
+
+    def set_unit(self, unit: float) -> None:
+        """Type sized with the practice surface: larger in full screen."""
+        for widget, scale in (
+            (self.sentence, 1.35),
+            (self.question, 1.0),
+            (self.note, 1.0),
+            (self.done, 1.0),
+            *((button, 0.95) for button in self.feelings.buttons()),
+        ):
+            font = QFont(widget.font())
+            font.setPixelSize(max(round(unit * scale), 12))
+            widget.setFont(font)
 
     def present(self, sentence: str) -> None:
         self.sentence.setText(sentence)

@@ -1,0 +1,19 @@
+"""Belly breathing on the practice surface: the figure and its words, nothing else."""
+
+from __future__ import annotations
+
+from pacer.core.breathing.timeline import BreathingTimeline, BreathSnapshot
+from pacer.core.breathing.wording import PHASE_WORDS
+from pacer.core.surface import SurfaceState, remaining_text
+
+
+def breathing_surface(timeline: BreathingTimeline, snapshot: BreathSnapshot) -> SurfaceState:
+    total = timeline.total_seconds
+    return SurfaceState(
+        breath=snapshot,
+        step=None,
+        progress=None if total is None else min(snapshot.elapsed / total, 1.0),
+        remaining=remaining_text(snapshot.remaining),
+        finished=snapshot.finished,
+        announcement=PHASE_WORDS[snapshot.phase].announcement,
+    )

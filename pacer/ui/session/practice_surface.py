@@ -1,0 +1,290 @@
+"""The one practice surface, for every practice, in the window and in full screen.
+
+The lying-down figure breathes in the centre with its in/out words beneath it; a practice
+with steps shows the step standing large above it; a quiet footer says what comes next and
+how long is left. The lower part also holds the check-in question and the soft ending, so
+a session that ends in full screen ends there too.
+
+It draws a :class:`~pacer.core.surface.SurfaceState` and nothing else: no timing, no rules.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pacer.core.breathing.pattern import Phase
+from pacer.core.breathing.scene import pacer_scene, resting_scene
+from pacer.core.breathing.wording import PHASE_WORDS
+from pacer.core.surface import StepView, SurfaceState
+from pacer.ui.breathing.belly_canvas import BellyCanvas
+from pacer.ui.common.announce import announce
+from pacer.ui.common.theme import DAY, Theme, mix
+from pacer.ui.session.step_panel import StepPanel
+from pacer.ui.session.summary_panel import SummaryPanel
+
+LET_GO_PHASES = {Phase.EXHALE, Phase.REST}
+PAUSED_HINT = "Paused — take all the time you need"
+
+
+class _ProgressLine(QWidget):
+    """A slim rounded bar for the whole session; repaints only when a pixel changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fraction = 0.0
+        self._drawn = -1
+        self._theme = DAY
+        self.setFixedHeight(6)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.update()
+
+    def set_fraction(self, fraction: float) -> None:
+        self._fraction = min(max(fraction, 0.0), 1.0)
+        if round(self._fraction * self.width()) != self._drawn:
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        theme = self._theme
+        radius = self.height() / 2
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(mix(theme.background, theme.text, 0.10))
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        self._drawn = round(self._fraction * self.width())
+        if self._drawn > 0:
+            painter.setBrush(mix(theme.background, theme.text, 0.35))
+            filled = QRectF(0, 0, max(self._drawn, self.height()), self.height())
+            painter.drawRoundedRect(filled, radius, radius)
+        painter.end()
+
+
+def _label(parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    return label
+
+
+class PracticeSurface(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("practiceSurface")
+        self.setAccessibleName("Practice")
+        self.step_panel = StepPanel(self)
+        self.step_panel.hide()
+        self.canvas = BellyCanvas(self)
+        self.title = _label(self, "phaseTitle")
+        self.hint = _label(self, "phaseHint", wrap=True)
+        self.countdown = _label(self, "phaseCountdown")
+        self.countdown.hide()
+
+        self.footer = QWidget(self)
+        self.next_label = _label(self.footer, "stepNext")
+        self.next_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.progress = _ProgressLine(self.footer)
+        self.remaining = _label(self.footer, "remaining")
+        self.remaining.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        footer_row = QHBoxLayout(self.footer)
+        footer_row.setContentsMargins(0, 0, 0, 0)
+        footer_row.addWidget(self.next_label, 3)
+        footer_row.addWidget(self.progress, 4)
+        footer_row.addWidget(self.remaining, 1)
+        self.summary = SummaryPanel(self)
+        self.lower = QStackedWidget(self)
+        self.lower.setAccessibleName("")  # a container, nothing to say on its own
+        self.lower.addWidget(self.footer)
+        self.lower.addWidget(self.summary)
+        self.lower.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+        layout = QVBoxLayout(self)
+        # Type scales with the space given; the surface never dictates its window's size.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.step_panel)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.countdown)
+        layout.addSpacing(6)
+        layout.addWidget(self.lower)
+
+        self._theme = DAY
+        self._reduced_motion = False
+        self._show_countdown = False
+        self._far = False
+        self._phase: Phase | None = None
+        self._paused = False
+        self._spoken = ""
+        self._countdown_value: int | None = None
+        self._apply_sizes()
+        self._colour_words()
+        self.show_footer()
+
+    # -- settings ------------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.canvas.set_theme(theme)
+        self.step_panel.set_theme(theme)
+        self.progress.set_theme(theme)
+        self._colour_words()
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        self._reduced_motion = reduced
+
+    def set_countdown_visible(self, visible: bool) -> None:
+        self._show_countdown = visible
+        self.countdown.setVisible(visible and self._phase is not None)
+
+    def set_distance_reading(self, far: bool) -> None:
+        """Full screen is read from across a room: more air around everything."""
+        self._far = far
+        margin = 24 if far else 0
+        self.layout().setContentsMargins(margin, margin, margin, margin)
+        self._apply_sizes()
+
+    @property
+    def distance_reading(self) -> bool:
+        return self._far
+
+    # -- what is shown -------------------------------------------------------------------
+    def show_idle(self, title: str, hint: str, step: StepView | None = None) -> None:
+        """Before a session (or after it): the figure at rest and a calm invitation."""
+        self._phase = None
+        self._countdown_value = None
+        self.canvas.stop_settling()
+        self.canvas.set_scene(resting_scene())
+        self.title.setText(title)
+        self.hint.setText(hint)
+        self.countdown.hide()
+        self._show_step(step)
+        self.next_label.setText("")
+        self.remaining.setText("")
+        self.progress.set_fraction(0.0)
+        self._colour_words()
+
+    def settle(self, title: str, hint: str) -> None:
+        """The session is over: the belly sinks slowly to rest and the words turn calm."""
+        moving = self.canvas.scene
+        self.show_idle(title, hint, None)
+        if not self._reduced_motion:
+            self.canvas.settle_from(moving)
+
+    def show_state(self, state: SurfaceState) -> None:
+        breath = state.breath
+        self.canvas.stop_settling()
+        self.canvas.set_scene(pacer_scene(breath, self._reduced_motion))
+        if breath.phase is not self._phase:
+            self._phase = breath.phase
+            self._show_phase_words()
+        self._show_step(state.step)
+        next_text = state.step.next if state.step is not None else ""
+        if self.next_label.text() != next_text:
+            self.next_label.setText(next_text)
+        if self.remaining.text() != state.remaining:
+            self.remaining.setText(state.remaining)
+        self.progress.setVisible(state.progress is not None)
+        if state.progress is not None:
+            self.progress.set_fraction(state.progress)
+        if self._show_countdown and not state.step:
+            value = max(1, math.ceil(breath.phase_remaining - 1e-9))
+            if value != self._countdown_value:
+                self._countdown_value = value
+                self.countdown.setText(str(value))
+            self.countdown.setVisible(not state.finished)
+        if state.announcement != self._spoken:
+            self._spoken = state.announcement
+            announce(self, state.announcement)
+
+    def set_paused(self, paused: bool) -> None:
+        self._paused = paused
+        if self._phase is not None:
+            self._show_phase_words()
+
+    def show_summary(self, sentence: str) -> None:
+        self.summary.present(sentence)
+        self._show_lower(self.summary)
+
+    def show_footer(self) -> None:
+        self._show_lower(self.footer)
+
+    def _show_lower(self, widget: QWidget) -> None:
+        # Only the shown part takes room, so the figure keeps all the space it can.
+        for index in range(self.lower.count()):
+            page = self.lower.widget(index)
+            policy = QSizePolicy.Policy.Preferred if page is widget else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.lower.setCurrentWidget(widget)
+        self.lower.adjustSize()
+        self.updateGeometry()
+
+    @property
+    def summary_shown(self) -> bool:
+        return self.lower.currentWidget() is self.summary
+
+    # -- drawing -------------------------------------------------------------------------
+    def _show_step(self, step: StepView | None) -> None:
+        if step is None:
+            self.step_panel.hide()
+            return
+        self.step_panel.show_step(step)
+        self.step_panel.show()
+
+    def _show_phase_words(self) -> None:
+        assert self._phase is not None
+        words = PHASE_WORDS[self._phase]
+        self.title.setText(words.title)
+        self.hint.setText(PAUSED_HINT if self._paused else words.hint)
+        self._colour_words()
+
+    def _colour_words(self) -> None:
+        theme = self._theme
+        letting_go = self._phase in LET_GO_PHASES
+        title_colour = theme.exhale if letting_go else theme.text
+        if letting_go and not theme.dark:
+            title_colour = theme.accent  # the darker teal keeps AA contrast on sand
+        self.title.setStyleSheet(f"color: {title_colour.name()};")
+        for label in (self.hint, self.countdown, self.next_label, self.remaining):
+            label.setStyleSheet(f"color: {theme.muted_text.name()};")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_sizes()
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 480)
+
+    def _apply_sizes(self) -> None:
+        unit = max(min(self.height() / 34.0, self.width() / 46.0), 9.0)
+        for label, scale, weight in (
+            (self.title, 2.5, QFont.Weight.Normal),
+            (self.hint, 1.2, QFont.Weight.Normal),
+            (self.countdown, 1.5, QFont.Weight.Light),
+            (self.next_label, 0.95, QFont.Weight.Normal),
+            (self.remaining, 0.95, QFont.Weight.Normal),
+        ):
+            font = QFont(label.font())
+            font.setPixelSize(max(round(unit * scale), 11))
+            font.setWeight(weight)
+            if label.font() != font:
+                label.setFont(font)
+        self.step_panel.set_unit(unit)
+        self.summary.set_unit(unit)

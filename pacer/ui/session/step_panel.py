@@ -1,0 +1,159 @@
+"""The step of a practice with steps (relaxation, trainer practice), standing large above the figure.
+
+Told apart by words and a calm warm or cool tint — never by red. The ring around the
+countdown fills over the step and is thicker while clenching, so a glance says which it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from pacer.core.surface import StepTone, StepView
+from pacer.ui.common.theme import DAY, Theme, mix
+
+RING_STEPS = 240  # the ring moves in 1.5° steps: smooth, and few repaints
+
+
+def tone_colour(theme: Theme, tone: StepTone) -> QColor:
+    return {
+        StepTone.CALM: theme.muted_text,
+        StepTone.CLENCH: theme.inhale,
+        StepTone.RELEASE: theme.exhale,
+        StepTone.INVITE: theme.exhale,
+    }[tone]
+
+
+class StepRing(QWidget):
+    """A ring that fills slowly over the step; the countdown sits in its middle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filled = 0
+        self._tone = StepTone.CALM
+        self._theme = DAY
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.update()
+
+    def set_state(self, tone: StepTone, progress: float) -> None:
+        filled = round(min(max(progress, 0.0), 1.0) * RING_STEPS)
+        if filled != self._filled or tone is not self._tone:
+            self._filled, self._tone = filled, tone
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        side = min(self.width(), self.height())
+        if side <= 8:
+            return
+        theme = self._theme
+        width = side * (0.09 if self._tone is StepTone.CLENCH else 0.045)
+        rect = QRectF(
+            (self.width() - side) / 2 + width / 2,
+            (self.height() - side) / 2 + width / 2,
+            side - width,
+            side - width,
+        )
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(mix(theme.background, theme.text, 0.12), width))
+        painter.drawEllipse(rect)
+        if self._filled:
+            arc = QPen(tone_colour(theme, self._tone), width)
+            arc.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(arc)
+            painter.drawArc(rect, 90 * 16, -round(self._filled / RING_STEPS * 360 * 16))
+        painter.end()
+
+
+def _label(parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    return label
+
+
+class StepPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.where = _label(self, "stepWhere")
+        self.heading = _label(self, "stepHeading", wrap=True)
+        self.detail = _label(self, "stepDetail", wrap=True)
+        self.countdown = _label(self, "stepCountdown")
+        self.ring = StepRing(self)
+        ring_box = QGridLayout()
+        ring_box.setContentsMargins(0, 0, 0, 0)
+        ring_box.addWidget(self.ring, 0, 0)
+        ring_box.addWidget(self.countdown, 0, 0, Qt.AlignmentFlag.AlignCenter)
+        self.words = QWidget(self)
+        words = QVBoxLayout(self.words)
+        words.setContentsMargins(0, 0, 0, 0)
+        words.setSpacing(2)
+        words.addWidget(self.where)
+        words.addWidget(self.heading)
+        words.addWidget(self.detail)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        row.addWidget(self.words, 100)
+        row.addSpacing(16)
+        row.addLayout(ring_box)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        self._theme = DAY
+        self._tone = StepTone.CALM
+        self._unit = 12.0
+        self.set_unit(self._unit)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.ring.set_theme(theme)
+        self._colour()
+
+    def show_step(self, step: StepView) -> None:
+        for label, text in (
+            (self.where, step.where),
+            (self.heading, step.heading),
+            (self.detail, step.detail),
+            (self.countdown, step.countdown),
+        ):
+            if label.text() != text:
+                label.setText(text)
+        if step.tone is not self._tone:
+            self._tone = step.tone
+            self._colour()
+        self.ring.set_state(step.tone, step.progress)
+
+    def set_unit(self, unit: float) -> None:
+        """Type sized from the space the surface has, so it reads from across a room."""
+        self._unit = unit
+        for label, scale, weight in (
+            (self.where, 1.05, QFont.Weight.Normal),
+            (self.heading, 2.3, QFont.Weight.DemiBold),
+            (self.detail, 1.15, QFont.Weight.Normal),
+            (self.countdown, 1.9, QFont.Weight.Light),
+        ):
+            font = QFont(label.font())
+            font.setPixelSize(max(round(unit * scale), 11))
+            font.setWeight(weight)
+            label.setFont(font)
+        side = max(round(unit * 4.6), 40)
+        self.ring.setFixedSize(QSize(side, side))
+        # Lines stay a comfortable length to read, even on a wide screen.
+        self.words.setMaximumWidth(max(round(unit * 44), 320))
+
+    def _colour(self) -> None:
+        theme = self._theme
+        self.where.setStyleSheet(f"color: {theme.muted_text.name()};")
+        self.detail.setStyleSheet(f"color: {theme.text.name()};")
+        self.heading.setStyleSheet(f"color: {theme.text.name()};")
+        self.countdown.setStyleSheet(f"color: {theme.text.name()};")
