@@ -62,7 +62,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     action.add_argument("--test", action="store_true", help="show one reminder now")
     action.add_argument(
-        "--run", action="store_true", help="wait for reminders (started for you when you log in)"
+        "--run",
+        action="store_true",
+        dest="wait",  # "run" is the sub-command's entry point in the namespace
+        help="wait for reminders (started for you when you log in)",
     )
     parser.add_argument(
         "--days",
@@ -89,7 +92,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         from pacer.ui.reminders.waiting_process import run_test
 
         return run_test(data_dir)
-    if args.run:
+    if args.wait:
         from pacer.ui.reminders.waiting_process import run_waiting
 
         return run_waiting(data_dir)

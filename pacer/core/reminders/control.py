@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,10 @@ def spawn_detached(command: Sequence[str]) -> int:
         )
     else:
         options["start_new_session"] = True
-    return subprocess.Popen(list(command), **options).pid
+    process = subprocess.Popen(list(command), **options)
+    # Someone must collect its exit status; a daemon thread does, whenever that comes.
+    threading.Thread(target=process.wait, name="pacer-child-reaper", daemon=True).start()
+    return process.pid
 
 
 def apply(data_dir: Path, enabled: bool, launch: Sequence[str] | None = None) -> Applied:

@@ -155,14 +155,16 @@ class ReminderPlan:
 
 
 def local_moment(day: date, at: time, zone: tzinfo | None) -> datetime:
-    """The aware moment when the wall clock shows ``at`` on ``day`` (see the module notes)."""
+    """The moment (in UTC) when the wall clock shows ``at`` on ``day`` (see the module notes).
+
+    UTC, because Python compares and subtracts two datetimes sharing one ``tzinfo`` by their
+    wall-clock reading, which is wrong across a change of clocks.
+    """
     naive = datetime.combine(day, at)
     if zone is None:
         # The system's rules for that very date; fold=0 puts a skipped time after the gap.
-        return naive.astimezone()
-    moment = naive.replace(tzinfo=zone)
-    # Round-tripping through UTC moves a time that does not exist past the gap.
-    return moment.astimezone(UTC).astimezone(zone)
+        return naive.astimezone().astimezone(UTC)
+    return naive.replace(tzinfo=zone).astimezone(UTC)
 
 
 def local_now(now: datetime, zone: tzinfo | None) -> datetime:

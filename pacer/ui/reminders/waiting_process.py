@@ -182,7 +182,11 @@ async def _wait(data_dir: Path) -> int:
 def run_test(data_dir: Path) -> int:
     """``pacer reminders --test``: one reminder now, answered like a real one."""
     ensure_private_dir(Path(data_dir))
-    return asyncio.run(_test(Path(data_dir)))
+    try:
+        return asyncio.run(_test(Path(data_dir)))
+    except KeyboardInterrupt:
+        print("Stopped waiting for the test reminder.")
+        return 0
 
 
 async def _test(data_dir: Path) -> int:
@@ -199,10 +203,7 @@ async def _test(data_dir: Path) -> int:
         f"(about {EXPIRE_SECONDS // 60} minutes); Ctrl+C stops waiting.",
         flush=True,
     )
-    try:
-        answer = await notifier.wait_for_answer(EXPIRE_SECONDS + 5)
-    except asyncio.CancelledError:  # pragma: no cover - Ctrl+C
-        return 0
+    answer = await notifier.wait_for_answer(EXPIRE_SECONDS + 5)
     if answer == START_ACTION:
         print("Opening Pacer for your usual breathing practice.")
     elif answer == NOT_TODAY_ACTION:
