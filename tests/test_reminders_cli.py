@@ -144,7 +144,7 @@ def test_run_waits_stops_cleanly_and_only_once(home):
     )  # fmt: skip
     _wait_for(lambda: waiting_pid(home) == proc.pid)
     proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=10)
+    _out, err = proc.communicate(timeout=10)
     assert proc.returncode == 0, err
     assert err == ""
     assert waiting_pid(home) is None
@@ -222,7 +222,8 @@ def test_test_reminder_is_a_discreet_low_urgency_note_and_not_today_silences_the
     assert call["app_name"] == "Pacer"
     assert call["summary"] == "A quiet moment"
     assert call["body"] == "A quiet moment for slow breathing, if you'd like one."
-    assert call["app_icon"].startswith("file://") and call["app_icon"].endswith(".png")
+    assert call["app_icon"].startswith("file://")
+    assert call["app_icon"].endswith(".png")
     actions = dict(zip(call["actions"][::2], call["actions"][1::2], strict=True))
     assert actions["start-breathing"] == "Start breathing"
     assert actions["not-today"] == "Not today"
