@@ -49,6 +49,11 @@ class _Itimerspec(ctypes.Structure):
     _fields_ = (("it_interval", _Timespec), ("it_value", _Timespec))
 
 
+def _os_error(call: str) -> OSError:
+    number = ctypes.get_errno()
+    return OSError(number, f"{call}: {os.strerror(number)}")
+
+
 def _libc() -> ctypes.CDLL:
     return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
 
@@ -62,7 +67,7 @@ class RealtimeTimer:
         self._libc = _libc()
         fd = self._libc.timerfd_create(_CLOCK_REALTIME, _NONBLOCK_CLOEXEC)
         if fd < 0:
-            raise OSError(ctypes.get_errno(), "timerfd_create failed")
+            raise _os_error("timerfd_create")
         self._fd = fd
 
     def fileno(self) -> int:
@@ -75,7 +80,7 @@ class RealtimeTimer:
         value = _Itimerspec(_Timespec(0, 0), _Timespec(seconds, int((stamp - seconds) * 1e9)))
         flags = _TFD_TIMER_ABSTIME | _TFD_TIMER_CANCEL_ON_SET
         if self._libc.timerfd_settime(self._fd, flags, ctypes.byref(value), None) != 0:
-            raise OSError(ctypes.get_errno(), "timerfd_settime failed")
+            raise _os_error("timerfd_settime")
 
     def acknowledge(self) -> Wake:
         """Read what woke the loop; the timer must be armed again afterwards."""
@@ -106,7 +111,7 @@ class ZoneWatcher:
         self._names: set[bytes] = set()
         fd = self._libc.inotify_init1(_NONBLOCK_CLOEXEC)
         if fd < 0:
-            raise OSError(ctypes.get_errno(), "inotify_init1 failed")
+            raise _os_error("inotify_init1")
         self._fd = fd
         mask = _IN_CLOSE_WRITE | _IN_MOVED_TO | _IN_CREATE | _IN_DELETE | _IN_ATTRIB
         folders = set()

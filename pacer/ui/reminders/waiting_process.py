@@ -156,6 +156,7 @@ async def _wait(data_dir: Path) -> int:
         waiter.not_today()
         wakeups.event.set()
 
+    first = True
     try:
         while not wakeups.stop:
             _reread_time_zone()
@@ -164,8 +165,11 @@ async def _wait(data_dir: Path) -> int:
                 waiter.start_afresh()
             result = waiter.wake()
             settings = waiter.load_settings()
-            if not settings.enabled:
-                return 0  # turned off: nothing left to wait for
+            if not settings.enabled:  # turned off: nothing left to wait for
+                if first:
+                    print("Reminders are off, so there is nothing to wait for.")
+                return 0
+            first = False
             if result.outcome is Outcome.SHOW:
                 try:
                     notifier = notifier or ReminderNotifier(data_dir, on_not_today=not_today)
