@@ -66,7 +66,7 @@ def prepare_frozen_runtime() -> None:
 
 # Libraries the app imports only when a feature is used (the history chart, sound), so a
 # short start of the window would not notice them missing from a bundle.
-LAZY_IMPORTS = ("numpy", "pyqtgraph")
+LAZY_IMPORTS = ("numpy", "pyqtgraph", "desktop_notifier", "pacer.ui.reminders.waiting_process")
 
 
 def self_check() -> int:

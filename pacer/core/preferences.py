@@ -17,6 +17,8 @@ from pacer.core.audio.levels import VOLUME_RANGE_DB as VOLUME_DB_RANGE
 from pacer.core.breathing.plan import SESSION_MINUTES_RANGE
 from pacer.core.breathing.presets import DEFAULT_PRESET_KEY
 from pacer.core.relaxation.limits import CLENCH_SECONDS, CLOSING_MINUTES, RELEASE_SECONDS
+from pacer.core.reminders.schedule import format_days, format_times, parse_days, parse_times
+from pacer.core.reminders.words import DEFAULT_LINE, check_text
 
 
 class Appearance(StrEnum):
@@ -48,6 +50,15 @@ class Preferences:
     relax_release_seconds: float | None = None
     relax_closing_minutes: float | None = None
     relax_skipped_groups: str = ""  # comma-separated group keys switched off
+    # Gentle reminders: off unless asked for. Times "HH:MM" separated by spaces (at most
+    # three; none when unreadable, so a damaged file never invents a time), days as
+    # "daily", "mon-fri", "sat,sun" …
+    reminders: bool = False
+    reminder_times: str = ""
+    reminder_days: str = "daily"
+    reminder_text: str = DEFAULT_LINE
+    reminder_skip_practised: bool = True
+    reminder_sound: bool = False
 
     def with_changes(self, **changes: Any) -> Preferences:
         return validate(replace(self, **changes))
@@ -74,6 +85,12 @@ def validate(prefs: Preferences) -> Preferences:
             raise PreferenceError(f"{label} must be {allowed.describe()}.")
     if not prefs.pattern.startswith(("preset:", "custom:")):
         raise PreferenceError("The chosen pattern is not one Pacer knows.")
+    try:
+        parse_times(prefs.reminder_times)
+        parse_days(prefs.reminder_days)
+        check_text(prefs.reminder_text)
+    except ValueError as error:
+        raise PreferenceError(str(error)) from None
     return prefs
 
 
@@ -98,6 +115,23 @@ def _skipped(value: Any) -> str:
     return ",".join(key.strip() for key in str(value).split(",") if key.strip())
 
 
+def _joined(value: Any, separator: str = ",") -> str:
+    # QSettings reads an unquoted value holding commas back as a list.
+    return separator.join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _times(value: Any) -> str:
+    return format_times(parse_times(_joined(value)))
+
+
+def _days(value: Any) -> str:
+    return format_days(parse_days(_joined(value)))
+
+
+def _text(value: Any) -> str:
+    return check_text(_joined(value, ", "))
+
+
 _PARSERS = {
     "pattern": str,
     "session_minutes": _optional_number,
@@ -113,6 +147,12 @@ _PARSERS = {
     "relax_release_seconds": _optional_number,
     "relax_closing_minutes": _optional_number,
     "relax_skipped_groups": _skipped,
+    "reminders": _to_bool,
+    "reminder_times": _times,
+    "reminder_days": _days,
+    "reminder_text": _text,
+    "reminder_skip_practised": _to_bool,
+    "reminder_sound": _to_bool,
 }
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QApplication
 
 from pacer.core.breathing.pattern import BreathPattern
@@ -195,3 +197,53 @@ def test_every_shortcut_in_the_help_page_exists_in_the_window(window):
     missing = [key for key in keys if key not in bound and key != "Esc"]
     assert missing == []
     assert len(keys) >= 12
+
+
+def test_reminders_tab_is_off_by_default_and_saves_times_days_and_words(qtbot, context):
+    applied = []
+    dialog = PreferencesDialog(context, reminders_applier=lambda d, on: applied.append((d, on)))
+    qtbot.addWidget(dialog)
+    tab = dialog.reminders
+    assert tab.enabled.isChecked() is False
+    assert tab.details.isEnabled() is False
+    dialog.accept()
+    assert applied == []  # nothing about reminders changed: no login item touched
+
+    dialog = PreferencesDialog(context, reminders_applier=lambda d, on: applied.append((d, on)))
+    qtbot.addWidget(dialog)
+    tab = dialog.reminders
+    tab.enabled.setChecked(True)
+    tab.time_edits[0].setTime(QTime(20, 15))
+    tab.time_boxes[1].setChecked(True)
+    tab.time_edits[1].setTime(QTime(7, 45))
+    for index in (5, 6):  # weekdays only
+        tab.day_boxes[index].setChecked(False)
+    tab.words.setCurrentText("  Time for tea and slow breaths  ")
+    tab.skip_practised.setChecked(False)
+    dialog.accept()
+    prefs = AppContext(context.data_dir).preferences
+    assert prefs.reminders is True
+    assert prefs.reminder_times == "07:45 20:15"
+    assert prefs.reminder_days == "mon-fri"
+    assert prefs.reminder_text == "Time for tea and slow breaths"
+    assert prefs.reminder_skip_practised is False
+    assert prefs.reminder_sound is False
+    assert applied == [(context.data_dir, True)]
+    if os.environ.get("PACER_SCREENSHOT_DIR"):
+        dialog.tabs.setCurrentWidget(tab)
+        dialog.grab().save(os.path.join(os.environ["PACER_SCREENSHOT_DIR"], "reminders.png"))
+
+
+def test_reminders_tab_refuses_control_characters_and_no_time(qtbot, context):
+    dialog = PreferencesDialog(context, reminders_applier=lambda d, on: None)
+    qtbot.addWidget(dialog)
+    tab = dialog.reminders
+    tab.enabled.setChecked(True)
+    tab.words.setCurrentText("Hello\tthere")
+    dialog.accept()
+    assert "ordinary, visible characters" in dialog.message.text()
+    tab.words.setCurrentText("Hello there")
+    tab.time_boxes[0].setChecked(False)
+    dialog.accept()
+    assert "at least one time" in dialog.message.text()
+    assert context.preferences.reminders is False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSlider,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from pacer.core.preferences import (
 )
 from pacer.ui.app_context import AppContext
 from pacer.ui.breathing.pattern_picker import OPEN_ENDED
+from pacer.ui.preferences.reminders_tab import REMINDER_FIELDS, RemindersTab
 
 MOTION_LABELS = {
     MotionSetting.SYSTEM: "Follow my system setting",
@@ -41,6 +44,13 @@ APPEARANCE_LABELS = {
 }
 
 
+def apply_reminders(data_dir: Path, enabled: bool) -> None:
+    """Login item and waiting process follow the saved reminder settings (raises OSError)."""
+    from pacer.core.reminders.control import apply
+
+    apply(data_dir, enabled)
+
+
 class PreferencesDialog(QDialog):
     def __init__(
         self,
@@ -48,9 +58,11 @@ class PreferencesDialog(QDialog):
         parent: QWidget | None = None,
         *,
         output_devices: Callable[[], list[str]] | None = None,
+        reminders_applier: Callable[[Path, bool], None] = apply_reminders,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self._apply_reminders = reminders_applier
         self.setWindowTitle("Preferences")
         prefs = context.preferences
 
@@ -115,8 +127,14 @@ class PreferencesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        practice = QWidget(self)
+        practice.setLayout(form)
+        self.reminders = RemindersTab(prefs, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(practice, "Practice")
+        self.tabs.addTab(self.reminders, "Reminders")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
@@ -135,6 +153,7 @@ class PreferencesDialog(QDialog):
             motion=MotionSetting(self.motion.currentData()),
             countdown=self.countdown.isChecked(),
             appearance=Appearance(self.appearance.currentData()),
+            **self.reminders.changes(),
         )
 
     def accept(self) -> None:
@@ -150,4 +169,13 @@ class PreferencesDialog(QDialog):
         }
         if changes:
             self.context.update_preferences(**changes)
+        if any(name in changes for name in REMINDER_FIELDS):
+            try:
+                self._apply_reminders(self.context.data_dir, chosen.reminders)
+            except OSError as error:
+                self.message.setText(
+                    f"Your reminder settings are saved, but Pacer could not set up its "
+                    f"login item: {error.strerror or error}"
+                )
+                return
         super().accept()

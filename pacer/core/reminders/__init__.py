@@ -1,0 +1,1 @@
+"""Gentle reminders, only when asked for: schedule, state, practice check, login item (no Qt)."""

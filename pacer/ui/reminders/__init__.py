@@ -1,0 +1,1 @@
+"""The desktop side of reminders: the notification and the waiting process."""
