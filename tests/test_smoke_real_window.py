@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from tests.support.sessions import welcome_already_read
 from tests.support.xvfb import (
     press_keys,
     screenshot,
@@ -94,3 +97,52 @@ def test_breathe_fullscreen_fills_the_screen_and_esc_leaves(tmp_path):
                 app.communicate(timeout=30)
     assert app.returncode == 0, stderr
     assert "Traceback" not in stderr
+
+
+def _logged_session(data_dir: Path) -> tuple[float, str | None]:
+    with sqlite3.connect(f"file:{data_dir / 'practice.db'}?mode=ro", uri=True, timeout=2) as conn:
+        practised, ended = conn.execute("SELECT practised_seconds, ended FROM sessions").fetchone()
+    return float(practised), ended
+
+
+def test_space_in_full_screen_pauses_without_leaving_and_ctrl_q_keeps_the_session(tmp_path):
+    data_dir = welcome_already_read(tmp_path / "data")
+    with xvfb_display(window_manager=True) as display:
+        app = subprocess.Popen(
+            [sys.executable, "-m", "pacer", "--data-dir", str(data_dir)]
+            + ["breathe", "--minutes", "5", "--fullscreen"],
+            cwd=ROOT,
+            env=display.env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            full = wait_for_window(display, "Pacer — practice")
+            # Move the mouse first: the large targets show, as they would for a person.
+            subprocess.run(
+                ["xdotool", "mousemove", "--window", full, "200", "200"],
+                env=display.env(),
+                check=True,
+            )
+            time.sleep(1.5)
+            press_keys(display, full, "space")
+            time.sleep(0.5)  # pausing writes a checkpoint at once
+            paused_at, ended = _logged_session(data_dir)
+            assert ended is None
+            assert paused_at > 0.5
+            time.sleep(6.0)  # longer than a checkpoint interval: a running session would grow
+            assert _logged_session(data_dir) == (paused_at, None)
+            still = wait_for_window(display, "Pacer — practice")
+            assert window_geometry(display, still) == (display.width, display.height)
+            press_keys(display, still, "ctrl+q")
+            _, stderr = app.communicate(timeout=30)
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.communicate(timeout=30)
+    assert app.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    practised, ended = _logged_session(data_dir)
+    assert ended == "ended_early"
+    assert practised == pytest.approx(paused_at, abs=0.01)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pacer import __version__
 from pacer.core import guidance
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         self._action("&Export practice log…", self.open_export, "Ctrl+Shift+E", practice)
         self._action("&Import practice log…", self.open_import, None, practice)
         practice.addSeparator()
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", practice)
+        self.quit_action = self._action("&Quit", self.quit_app, "Ctrl+Q", practice)
         # The platform's own quit keys too (e.g. Cmd+Q on macOS), without losing Ctrl+Q
         # on platforms whose theme defines none.
         quit_keys = [QKeySequence("Ctrl+Q")]
@@ -335,6 +335,13 @@ class MainWindow(QMainWindow):
         ).exec()
 
     # -- closing --------------------------------------------------------------------------------
+    def quit_app(self) -> None:
+        """Ctrl+Q: close and leave, even when only the full-screen pacer was ever shown."""
+        if self.close():
+            app = QApplication.instance()
+            if app is not None:
+                app.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.fullscreen.leave(show_main_window=False)
         self.services.stop_current()  # a running session is kept as "ended early"

@@ -244,3 +244,89 @@ def test_announcements_reach_qt_accessibility_politely(qapp, monkeypatch):
     label = QLabel()
     module.announce(label, "Rest")
     assert events == [("Rest", QAccessible.AnnouncementPoliteness.Polite)]
+
+
+def _full_screen_session(window, fake_clock, page=None):
+    page = page or window.breathing
+    session = page.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+    window.enter_fullscreen()
+    fullscreen = window.fullscreen.window
+    assert fullscreen is not None
+    fake_clock.advance(2)
+    session.refresh()
+    return session, fullscreen
+
+
+def test_in_full_screen_space_pauses_and_continues_and_no_button_takes_it(
+    window, qtbot, fake_clock
+):
+    session, fullscreen = _full_screen_session(window, fake_clock)
+    fullscreen._wake()  # the large targets are showing, as after a mouse movement
+    for button in (fullscreen.leave_button, fullscreen.toggle_button):
+        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    qtbot.keyClick(fullscreen, Qt.Key.Key_Space)
+    assert session.state is SessionState.PAUSED
+    assert window.fullscreen.active, "Space never leaves full screen"
+    assert fullscreen.toggle_button.text().startswith("Continue")
+    qtbot.keyClick(fullscreen, Qt.Key.Key_Space)
+    assert session.state is SessionState.RUNNING
+    assert fullscreen.toggle_button.text().startswith("Pause")
+    fullscreen.toggle_button.click()  # the large target does the same as Space
+    assert session.state is SessionState.PAUSED
+    window.fullscreen.leave()
+
+
+def test_in_full_screen_m_toggles_sound_and_f11_and_esc_leave(window, qtbot, fake_clock):
+    _session, fullscreen = _full_screen_session(window, fake_clock)
+    before = window.context.preferences.sound
+    qtbot.keyClick(fullscreen, Qt.Key.Key_M)
+    assert window.context.preferences.sound is (not before)
+    qtbot.keyClick(fullscreen, Qt.Key.Key_M)
+    assert window.context.preferences.sound is before
+    qtbot.keyClick(fullscreen, Qt.Key.Key_F11)
+    assert not window.fullscreen.active
+    window.enter_fullscreen()
+    qtbot.keyClick(window.fullscreen.window, Qt.Key.Key_Escape)
+    assert not window.fullscreen.active
+
+
+def test_in_full_screen_ctrl_e_ends_the_session_there_calmly(window, qtbot, fake_clock):
+    session, fullscreen = _full_screen_session(window, fake_clock)
+    qtbot.keyClick(fullscreen, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert session.outcome.ended.value == "ended_early"
+    assert window.fullscreen.window is fullscreen, "the ending stays in full screen"
+    surface = window.breathing.surface
+    assert surface.window() is fullscreen
+    assert surface.summary_shown
+    assert surface.summary.isVisible()
+    assert surface.title.text() == "Gently come back"
+    assert not fullscreen.toggle_button.isVisible(), "nothing to begin while reading"
+    qtbot.keyClick(fullscreen, Qt.Key.Key_Space)  # Space does not start anew over the summary
+    assert window.breathing.session is session
+    surface.summary.done.click()
+    assert window.fullscreen.active, "it stays until the person leaves"
+    window.fullscreen.leave()
+
+
+def test_in_full_screen_ctrl_q_quits_and_keeps_the_session_as_ended_early(
+    window, qtbot, fake_clock
+):
+    session, fullscreen = _full_screen_session(window, fake_clock)
+    qtbot.keyClick(fullscreen, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert session.outcome.ended.value == "ended_early"
+    assert not window.isVisible()
+    assert window.fullscreen.window is None
+
+
+def test_the_figure_settles_slowly_at_the_end(window, qtbot, fake_clock):
+    page = window.breathing
+    session = page.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
+    fake_clock.advance(3.9)  # near the top of an in-breath
+    session.refresh()
+    risen = page.surface.canvas.scene.rise
+    assert risen > 0.9
+    page.stop()
+    assert page.surface.canvas.settling
+    assert page.surface.canvas.scene.rise == pytest.approx(risen)
+    qtbot.waitUntil(lambda: not page.surface.canvas.settling, timeout=5000)
+    assert page.surface.canvas.scene.rise == 0.0
