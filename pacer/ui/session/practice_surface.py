@@ -179,6 +179,7 @@ class PracticeSurface(QWidget):
         self.next_label.setText("")
         self.remaining.setText("")
         self.progress.set_fraction(0.0)
+        self.progress.hide()
         self._colour_words()
 
     def settle(self, title: str, hint: str) -> None:

@@ -132,6 +132,7 @@ class StepPanel(QWidget):
             self._tone = step.tone
             self._colour()
         self.ring.set_state(step.tone, step.progress)
+        self.ring.setVisible(bool(step.countdown))
 
     def set_unit(self, unit: float) -> None:
         """Type sized from the space the surface has, so it reads from across a room."""
