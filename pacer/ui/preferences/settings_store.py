@@ -39,7 +39,3 @@ class SettingsStore:
         self._settings.sync()
         if self.path.exists() and os.name == "posix":
             os.chmod(self.path, PRIVATE_FILE_MODE)
-
-    @property
-    def writable(self) -> bool:
-        return self._settings.status() == QSettings.Status.NoError and self._settings.isWritable()
