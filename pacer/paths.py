@@ -10,24 +10,37 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pacer.identity import APP_NAME, DATA_DIR_ENV
+
+if TYPE_CHECKING:
+    from platformdirs.api import PlatformDirsABC
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
 
-def default_data_dir(environ: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
-    env = os.environ if environ is None else environ
+def platform_dirs(platform: str | None = None) -> PlatformDirsABC:
+    """platformdirs' rules for ``platform``, named so they give the folders Pacer always used:
+    ``~/.local/share/pacer`` (or ``$XDG_DATA_HOME/pacer``), ``~/Library/Application
+    Support/Pacer``, ``%APPDATA%\\Pacer`` (roaming, and no publisher folder)."""
     platform = sys.platform if platform is None else platform
-    home = Path(env.get("HOME") or Path.home())
     if platform.startswith("win"):
-        base = env.get("APPDATA")
-        return Path(base) / APP_NAME if base else home / "AppData" / "Roaming" / APP_NAME
+        from platformdirs.windows import Windows
+
+        return Windows(APP_NAME, appauthor=False, roaming=True)
     if platform == "darwin":
-        return home / "Library" / "Application Support" / APP_NAME
-    base = env.get("XDG_DATA_HOME")
-    return (Path(base) if base else home / ".local" / "share") / APP_NAME.lower()
+        from platformdirs.macos import MacOS
+
+        return MacOS(APP_NAME, appauthor=False)
+    from platformdirs.unix import Unix
+
+    return Unix(APP_NAME.lower(), appauthor=False)
+
+
+def default_data_dir(platform: str | None = None) -> Path:
+    return Path(platform_dirs(platform).user_data_dir)
 
 
 def resolve_data_dir(
@@ -38,7 +51,7 @@ def resolve_data_dir(
         return Path(cli_value).expanduser().absolute()
     if env.get(DATA_DIR_ENV):
         return Path(env[DATA_DIR_ENV]).expanduser().absolute()
-    return default_data_dir(env)
+    return default_data_dir()
 
 
 def ensure_private_dir(path: Path) -> Path:
