@@ -1,13 +1,17 @@
 """Where Pacer keeps the user's private data (log, settings), decided without Qt.
 
 Order of precedence: ``--data-dir``, then ``$PACER_DATA_DIR``, then the platform's per-user
-application-data location.
+application-data location. A folder Pacer cannot use is reported in one calm sentence
+(:class:`DataDirError`), never as a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,3 +64,72 @@ def ensure_private_dir(path: Path) -> Path:
     if os.name == "posix":
         os.chmod(path, PRIVATE_DIR_MODE)
     return path
+
+
+class DataDirError(Exception):
+    """The data folder cannot be used; the message is one sentence written for the user."""
+
+
+_REASONS = {
+    errno.EEXIST: "it is a file, not a folder",
+    errno.ENOTDIR: "part of that path is a file, not a folder",
+    errno.EROFS: "that disk is read-only",
+    errno.EACCES: "you do not have permission to write there",
+    errno.EPERM: "you do not have permission to write there",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.ENOENT: "a folder cannot be made there",
+}
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in _REASONS:
+        return _REASONS[error.errno]
+    return (error.strerror or str(error)).lower()
+
+
+def _problem(path: Path, reason: str) -> DataDirError:
+    return DataDirError(f"{path} cannot be Pacer's data folder: {reason}.")
+
+
+def prepare_data_dir(path: Path) -> Path:
+    """Create ``path`` privately if needed and check that a file can be written in it.
+
+    Raises DataDirError when it is a file, cannot be created, is read-only or full.
+    """
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise _problem(path, _REASONS[errno.EEXIST])
+    existed = path.is_dir()
+    try:
+        ensure_private_dir(path)
+        _write_probe(path)
+    except OSError as error:
+        if not existed:
+            with contextlib.suppress(OSError):
+                path.rmdir()  # leave nothing behind that Pacer cannot use
+        raise _problem(path, _reason(error)) from error
+    return path
+
+
+def check_readable_data_dir(path: Path) -> Path:
+    """For commands that only read: a missing folder is fine (there is simply nothing yet),
+    but something that is not a folder, or one that cannot be read, is a DataDirError."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise _problem(path, _REASONS[errno.EEXIST])
+    if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+        raise _problem(path, "you do not have permission to read it")
+    return path
+
+
+def _write_probe(folder: Path) -> None:
+    # A byte written and synced shows a read-only or completely full disk before the log
+    # or the settings try; it is removed at once.
+    fd, name = tempfile.mkstemp(prefix=".pacer-write-check-", dir=folder)
+    try:
+        os.write(fd, b"\n")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+        os.unlink(name)

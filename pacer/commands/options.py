@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 
+from pacer.commands import DataFolderUse
 from pacer.core.breathing.pattern import PHASE_BOUNDS, BreathPattern, PatternError, Phase
 from pacer.core.breathing.plan import SESSION_MINUTES_RANGE, BreathingPlan
 from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, preset_by_key
@@ -68,6 +69,7 @@ def add_window_options(parser: argparse.ArgumentParser, sound_help: str) -> None
     parser.add_argument(
         "--sound", action=argparse.BooleanOptionalAction, default=None, help=sound_help
     )
+    parser.set_defaults(data_folder=DataFolderUse.WINDOW)
 
 
 def open_practice(args: argparse.Namespace, **practice: object) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -12,6 +13,7 @@ from pacer.core.breathing.pattern import BreathPattern
 from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, PRESETS, preset_by_key
 from pacer.core.practice_log.store import LogError, PracticeLog
 from pacer.core.preferences import MotionSetting, Preferences
+from pacer.paths import DataDirError, prepare_data_dir
 from pacer.ui.common.theme import Theme, palette_for, stylesheet_for, theme_for
 from pacer.ui.preferences.settings_store import SettingsStore
 
@@ -45,20 +47,29 @@ class AppContext(QObject):
                 + "; ".join(self.settings.problems)
             )
         self.log: PracticeLog | None = None
-        self.log_problem: str | None = None
-        try:
-            self.log = PracticeLog.open(self.data_dir)
+        self.log_problem: str | None = self._open_log()
+        if self.log is not None:
             self.notices.extend(self.log.notices)
-        except LogError as error:
-            self.log_problem = str(error)
+        if self.log_problem is not None:
             self.notices.append(
-                f"Your practice log could not be opened: {error} "
+                f"Your practice log could not be opened: {self.log_problem} "
                 "You can still practise; this time's sessions will not be written down."
             )
         self.theme: Theme = theme_for(self.preferences.appearance)
         app = QGuiApplication.instance()
         if app is not None:
             app.styleHints().colorSchemeChanged.connect(self._refresh_theme)
+
+    def _open_log(self) -> str | None:
+        """Open the log, or say in one sentence why not (the window then goes on without it)."""
+        try:
+            prepare_data_dir(self.data_dir)
+            self.log = PracticeLog.open(self.data_dir)
+        except (DataDirError, LogError) as error:
+            return str(error)
+        except (OSError, sqlite3.Error) as error:  # e.g. the disk filled while it was set up
+            return f"Pacer could not set it up in {self.data_dir} ({error})."
+        return None
 
     def close(self) -> None:
         if self.log is not None:
