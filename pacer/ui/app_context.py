@@ -10,7 +10,8 @@ from PySide6.QtGui import QGuiApplication
 
 from pacer.core.breathing.library import PatternLibrary
 from pacer.core.breathing.pattern import BreathPattern
-from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, PRESETS, preset_by_key
+from pacer.core.breathing.presets import PRESETS
+from pacer.core.breathing.usual import resolve_pattern
 from pacer.core.practice_log.store import LogError, PracticeLog
 from pacer.core.preferences import MotionSetting, Preferences
 from pacer.paths import DataDirError, prepare_data_dir
@@ -110,9 +111,4 @@ class AppContext(QObject):
         return choices
 
     def resolve_pattern(self, ref: str) -> tuple[str, BreathPattern]:
-        kind, _, key = ref.partition(":")
-        if kind == "custom" and (pattern := self.patterns.get(key)) is not None:
-            return key, pattern
-        preset = preset_by_key(key) if kind == "preset" else None
-        preset = preset or preset_by_key(DEFAULT_PRESET_KEY)
-        return preset.name, preset.pattern
+        return resolve_pattern(ref, dict(self.patterns.items()))

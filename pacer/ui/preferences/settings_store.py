@@ -12,15 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from pacer.core.preferences import Preferences, from_mapping, to_mapping
+from pacer.core.settings_file import GROUP, settings_path
 from pacer.paths import PRIVATE_FILE_MODE
-
-FILE_NAME = "settings.ini"
-GROUP = "preferences"
 
 
 class SettingsStore:
     def __init__(self, data_dir: Path) -> None:
-        self.path = Path(data_dir) / FILE_NAME
+        self.path = settings_path(data_dir)
         self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
         self.problems: list[str] = []
 
