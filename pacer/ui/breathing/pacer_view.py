@@ -106,9 +106,7 @@ class PacerView(QWidget):
     def _colour_words(self) -> None:
         theme = self._theme
         letting_go = self._phase in LET_GO_PHASES
-        title_colour = theme.exhale if letting_go else theme.text
-        if letting_go and not theme.dark:
-            title_colour = theme.accent  # darker teal keeps AA contrast on sand
+        title_colour = theme.exhale_words if letting_go else theme.text
         self.title.setStyleSheet(f"color: {title_colour.name()};")
         self.hint.setStyleSheet(f"color: {theme.muted_text.name()};")
         self.countdown.setStyleSheet(f"color: {theme.muted_text.name()};")
