@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from pacer.core.breathing.library import PatternLibrary
@@ -16,24 +16,15 @@ from pacer.core.practice_log.store import LogError, PracticeLog
 from pacer.core.preferences import MotionSetting, Preferences
 from pacer.paths import DataDirError, prepare_data_dir
 from pacer.ui.common.theme import Theme, palette_for, stylesheet_for, theme_for
+from pacer.ui.platform.reduced_motion import DesktopMotion
 from pacer.ui.preferences.settings_store import SettingsStore
-
-
-def system_prefers_reduced_motion() -> bool:
-    app = QGuiApplication.instance()
-    if app is None:
-        return False
-    style_hints = app.styleHints()  # keep a reference: a chained call frees the wrapper early
-    accessibility = style_hints.accessibility()
-    if not hasattr(accessibility, "motionPreference"):  # exposed from Qt 6.12 on
-        return False
-    return accessibility.motionPreference() == Qt.MotionPreference.ReducedMotion
 
 
 class AppContext(QObject):
     preferences_changed = Signal(object)
     theme_changed = Signal(object)
     patterns_changed = Signal()
+    motion_changed = Signal(bool)  # the desktop's wish changed while following it
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +47,8 @@ class AppContext(QObject):
                 f"Your practice log could not be opened: {self.log_problem} "
                 "You can still practise; this time's sessions will not be written down."
             )
+        self.desktop_motion = DesktopMotion(self)
+        self.desktop_motion.changed.connect(self._desktop_motion_changed)
         self.theme: Theme = theme_for(self.preferences.appearance)
         app = QGuiApplication.instance()
         if app is not None:
@@ -88,8 +81,12 @@ class AppContext(QObject):
     def reduced_motion(self) -> bool:
         motion = self.preferences.motion
         if motion is MotionSetting.SYSTEM:
-            return system_prefers_reduced_motion()
+            return self.desktop_motion.reduced
         return motion is MotionSetting.REDUCED
+
+    def _desktop_motion_changed(self, reduced: bool) -> None:
+        if self.preferences.motion is MotionSetting.SYSTEM:
+            self.motion_changed.emit(reduced)
 
     def apply_theme(self) -> None:
         app = QGuiApplication.instance()

@@ -33,6 +33,7 @@ class BreathingPage(PracticePage):
         self.picker.manage_requested.connect(self.manage_patterns_requested)
         self.picker.changed.connect(self._remember_choice)
         context.preferences_changed.connect(self._apply_preferences)
+        context.motion_changed.connect(self._apply_preferences)
         context.theme_changed.connect(self.view.set_theme)
         context.patterns_changed.connect(self.reload_patterns)
         self.view.set_theme(context.theme)
