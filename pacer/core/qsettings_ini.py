@@ -11,6 +11,7 @@ tests/core/test_qsettings_ini.py checks this reader against QSettings on many va
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 Value = str | list[str] | None  # what QSettings.value() gives for a plain string entry
@@ -70,7 +71,7 @@ def read_group(path: Path, group: str) -> dict[str, Value]:
     }
 
 
-def _lines(data: bytes):
+def _lines(data: bytes) -> Iterator[tuple[bytes, int]]:
     """Yield (line, index of its first unquoted ``=`` or -1), as QSettings splits them."""
     position, size = 0, len(data)
     while True:

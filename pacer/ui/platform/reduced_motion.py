@@ -22,7 +22,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import SLOT, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 PORTAL_SERVICE = "org.freedesktop.portal.Desktop"
@@ -61,7 +61,8 @@ class DesktopMotion(QObject):
         self._pending = 0
         self._watchers: set[QObject] = set()
         platform = sys.platform if platform is None else platform
-        app = QGuiApplication.instance()
+        instance = QGuiApplication.instance()
+        app = instance if isinstance(instance, QGuiApplication) else None
         if app is not None and self._follow_qt(app):
             return
         if platform.startswith("win"):
@@ -126,13 +127,14 @@ class DesktopMotion(QObject):
         if not bus.isConnected():
             return
         self._bus = bus
-        bus.connect(
+        # The binding takes the slot as text, though its type stubs say bytes.
+        bus.connect(  # type: ignore[call-overload]
             PORTAL_SERVICE,
             PORTAL_PATH,
             PORTAL_SETTINGS,
             "SettingChanged",
             self,
-            "1_setting_changed(QString,QString,QDBusVariant)",  # what SLOT() would make
+            SLOT("_setting_changed(QString,QString,QDBusVariant)"),
         )
         for namespace, key in PORTAL_KEYS:
             self._read(namespace, key, "ReadOne")
@@ -210,6 +212,8 @@ def macos_prefers_reduced_motion() -> bool | None:
         objc.sel_registerName.restype = ctypes.c_void_p
         objc.sel_registerName.argtypes = [ctypes.c_char_p]
         address = ctypes.cast(objc.objc_msgSend, ctypes.c_void_p).value
+        if not address:
+            return None
         send_id = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)(address)
         send_bool = ctypes.CFUNCTYPE(ctypes.c_bool, ctypes.c_void_p, ctypes.c_void_p)(address)
         workspace_class = objc.objc_getClass(b"NSWorkspace")
