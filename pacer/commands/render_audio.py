@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pacer.commands import DataFolderUse
 from pacer.commands.options import (
     DEFAULT_MINUTES,
     add_pattern_options,
@@ -49,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--output", "-o", required=True, type=Path, metavar="FILE.wav", help="file to write"
     )
-    parser.set_defaults(run=lambda args: run(args, parser))
+    parser.set_defaults(run=lambda args: run(args, parser), data_folder=DataFolderUse.NONE)
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from pacer.paths import ensure_private_dir
 from pacer.ui.app_context import AppContext
 from pacer.ui.application import get_application
 from pacer.ui.main_window import MainWindow
@@ -33,7 +32,6 @@ class LaunchRequest:
 
 
 def build_window(request: LaunchRequest) -> MainWindow:
-    ensure_private_dir(request.data_dir)
     context = AppContext(request.data_dir)
     context.apply_theme()
     if request.sound is not None and request.sound != context.preferences.sound:

@@ -259,9 +259,7 @@ class PracticeSurface(QWidget):
     def _colour_words(self) -> None:
         theme = self._theme
         letting_go = self._phase in LET_GO_PHASES
-        title_colour = theme.exhale if letting_go else theme.text
-        if letting_go and not theme.dark:
-            title_colour = theme.accent  # the darker teal keeps AA contrast on sand
+        title_colour = theme.exhale_words if letting_go else theme.text
         self.title.setStyleSheet(f"color: {title_colour.name()};")
         for label in (self.hint, self.countdown, self.next_label, self.remaining):
             label.setStyleSheet(f"color: {theme.muted_text.name()};")
