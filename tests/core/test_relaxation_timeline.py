@@ -45,9 +45,9 @@ def _stage_runs(timeline, frame=0.25):  # exact in binary: boundaries land on fr
 
 
 def test_total_is_known_before_starting_and_adds_up(timeline):
-    # 20 s settling in, 5 groups x 2 efforts x (5 s clench + 10 s rest), 3 minutes closing
-    assert timeline.total_seconds == pytest.approx(20 + 5 * 2 * 15 + 180)
-    assert timeline.closing_start == pytest.approx(170)
+    # 20 s settling in, 5 groups x 2 efforts x (5 s clench + 20 s rest), 3 minutes closing
+    assert timeline.total_seconds == pytest.approx(20 + 5 * 2 * 25 + 180)
+    assert timeline.closing_start == pytest.approx(270)
     assert sum(step.duration for step in timeline.steps) == pytest.approx(timeline.total_seconds)
     assert all(a.end == pytest.approx(b.start) for a, b in itertools.pairwise(timeline.steps)), (
         "steps are laid end to end"
@@ -68,7 +68,7 @@ def test_fake_clock_walk_through_the_whole_sequence(timeline):
         for stage in (Stage.CLENCH, Stage.RELEASE)
     ]
     assert middle == expected
-    durations = {Stage.LEAD_IN: 20, Stage.CLENCH: 5, Stage.RELEASE: 10, Stage.CLOSING: 180}
+    durations = {Stage.LEAD_IN: 20, Stage.CLENCH: 5, Stage.RELEASE: 20, Stage.CLOSING: 180}
     for (key, first, last), (_, following, _) in itertools.pairwise(runs):
         # each run lasts exactly its planned length
         assert following - first == pytest.approx(durations[key[0]], abs=1e-9), key
@@ -79,14 +79,14 @@ def test_snapshot_details_at_chosen_instants(timeline):
     snap = timeline.snapshot(23.0)
     assert (snap.stage, snap.group.key, snap.effort) == (Stage.CLENCH, "feet", 100)
     assert snap.step_remaining == pytest.approx(2.0)
-    assert snap.remaining == pytest.approx(327.0)
-    assert snap.progress == pytest.approx(23 / 350)
+    assert snap.remaining == pytest.approx(427.0)
+    assert snap.progress == pytest.approx(23 / 450)
     assert snap.group_index == 0
     assert snap.group_count == 5
     assert snap.next_step.stage is Stage.RELEASE
     assert snap.breath is None
 
-    snap = timeline.snapshot(86.0)  # pelvic floor, resting after the full-effort clench
+    snap = timeline.snapshot(130.0)  # pelvic floor, resting after the full-effort clench
     assert (snap.stage, snap.group.name, snap.effort) == (Stage.RELEASE, "Pelvic floor", 100)
     assert snap.next_step.stage is Stage.CLENCH
     assert snap.next_step.effort == 50
@@ -94,9 +94,9 @@ def test_snapshot_details_at_chosen_instants(timeline):
     assert words.where == "Pelvic floor · 3 of 5"
     assert words.heading == "Let go"
     assert words.next == "Next: Pelvic floor, half effort"
-    assert words.countdown == "9"
+    assert words.countdown == "15"
 
-    words = describe(timeline.snapshot(96.2))
+    words = describe(timeline.snapshot(146.2))
     assert (words.heading, words.effort) == ("Clench", "half effort")
     assert "stop the flow of urine" in words.instruction
     assert "Keep breathing" in words.instruction
@@ -154,7 +154,7 @@ def test_pause_and_resume_through_the_session_clock(timeline):
     clock = FakeClock()
     session = SessionClock(clock, timeline.total_seconds)
     session.start()
-    clock.advance(57.0)  # buttocks, resting after the full effort
+    clock.advance(80.0)  # buttocks, resting after the full effort
     before = timeline.snapshot(session.elapsed())
     assert (before.stage, before.group.key) == (Stage.RELEASE, "buttocks")
     session.pause()
@@ -162,9 +162,9 @@ def test_pause_and_resume_through_the_session_clock(timeline):
     during = timeline.snapshot(session.elapsed())
     assert during == before
     session.resume()
-    clock.advance(8.0)
+    clock.advance(17.0)
     after = timeline.snapshot(session.elapsed())
-    assert after.elapsed == pytest.approx(65.0)
+    assert after.elapsed == pytest.approx(97.0)
     assert (after.stage, after.group.key, after.effort) == (Stage.CLENCH, "buttocks", 50)
     clock.advance(1000.0)
     assert session.state is SessionState.FINISHED
@@ -182,15 +182,15 @@ def test_cue_events_clench_release_breaths_and_end(timeline):
     assert releases == [t + 5 for t in clenches]
     assert len(clenches) == 10
     breaths = [(t, cue) for t, cue in events if cue in (Cue.INHALE, Cue.EXHALE)]
-    assert breaths[0] == (pytest.approx(170.0), Cue.INHALE)
-    assert breaths[1] == (pytest.approx(174.0), Cue.EXHALE)
+    assert breaths[0] == (pytest.approx(270.0), Cue.INHALE)
+    assert breaths[1] == (pytest.approx(274.0), Cue.EXHALE)
     assert len(breaths) == 36
     assert all(t >= timeline.closing_start for t, _ in breaths)
     assert events[-1] == (timeline.total_seconds, Cue.END)
     assert [t for t, _ in events] == sorted(t for t, _ in events)
     # asking in arbitrary windows gives each cue exactly once
     pieces = []
-    edges = [0, 0.5, 20, 20.0001, 100, 171, 173.99, 300, 350, 351]
+    edges = [0, 0.5, 20, 20.0001, 100, 271, 273.99, 400, 450, 451]
     for a, b in itertools.pairwise(edges):
         pieces += timeline.cue_events_between(a, b)
     assert pieces == events

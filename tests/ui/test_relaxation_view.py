@@ -5,13 +5,15 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QWidget
 
 from pacer.core.relaxation.plan import RelaxationPlan
+from pacer.core.relaxation.sequence import load_default_script
 from pacer.core.relaxation.timeline import RelaxationTimeline, Stage
 from pacer.ui.relaxation.view import STAGE_ACCENTS, RelaxationView
 
 
 @pytest.fixture(scope="module")
 def timeline():
-    return RelaxationTimeline(RelaxationPlan.default())
+    # The instants below were chosen for 10 s rests, whatever the sequence file's default.
+    return RelaxationTimeline(RelaxationPlan(load_default_script(), release_seconds=10))
 
 
 @pytest.fixture
