@@ -8,8 +8,13 @@ from pacer.core.audio.cues import Cue, CueSource
 from pacer.core.breathing import BreathPattern, Phase
 from pacer.core.clock import FakeClock
 from pacer.core.relaxation.plan import RelaxationPlan
-from pacer.core.relaxation.sequence import load_default_script
-from pacer.core.relaxation.timeline import RelaxationTimeline, Stage
+from pacer.core.relaxation.sequence import default_script_path, load_default_script, parse_script
+from pacer.core.relaxation.timeline import (
+    GROUP_MARKER_LEAD,
+    RelaxationTimeline,
+    Stage,
+    clench_cue,
+)
 from pacer.core.relaxation.words import describe, effort_words
 from pacer.core.session_clock import SessionClock, SessionState
 
@@ -172,29 +177,46 @@ def test_pause_and_resume_through_the_session_clock(timeline):
     assert session.elapsed() == timeline.total_seconds
 
 
-def test_cue_events_clench_release_breaths_and_end(timeline):
+def test_cue_events_clench_release_group_breaths_and_end(timeline):
     source: CueSource = timeline  # what the audio scheduler is given
     assert source.total_seconds == timeline.total_seconds
     events = timeline.cue_events_between(0, timeline.total_seconds + 1)
-    clenches = [t for t, cue in events if cue is Cue.CLENCH]
+    clench_steps = [step for step in timeline.steps if step.stage is Stage.CLENCH]
+    clenches = [(t, cue) for t, cue in events if cue in (Cue.CLENCH_FULL, Cue.CLENCH_HALF)]
+    assert clenches == [
+        (step.start, Cue.CLENCH_FULL if step.effort == 100 else Cue.CLENCH_HALF)
+        for step in clench_steps
+    ]
+    assert [cue for _, cue in clenches] == [Cue.CLENCH_FULL, Cue.CLENCH_HALF] * 5
     releases = [t for t, cue in events if cue is Cue.RELEASE]
-    assert clenches == [step.start for step in timeline.steps if step.stage is Stage.CLENCH]
-    assert releases == [t + 5 for t in clenches]
-    assert len(clenches) == 10
+    assert releases == [t + 5 for t, _ in clenches]
+    groups = [t for t, cue in events if cue is Cue.GROUP]
+    firsts = [step.start for step in clench_steps if step.round_index == 0]
+    assert groups == [t - GROUP_MARKER_LEAD for t in firsts]
+    assert len(groups) == 5
+    # the breath is heard all the way through, not only in the closing minutes
     breaths = [(t, cue) for t, cue in events if cue in (Cue.INHALE, Cue.EXHALE)]
-    assert breaths[0] == (pytest.approx(270.0), Cue.INHALE)
-    assert breaths[1] == (pytest.approx(274.0), Cue.EXHALE)
-    assert len(breaths) == 36
-    assert all(t >= timeline.closing_start for t, _ in breaths)
+    assert breaths[:3] == [(0.0, Cue.INHALE), (4.0, Cue.EXHALE), (10.0, Cue.INHALE)]
+    assert len(breaths) == 2 * 45
+    assert breaths[-1] == (pytest.approx(444.0), Cue.EXHALE)
     assert events[-1] == (timeline.total_seconds, Cue.END)
+    assert len(events) == 10 + 10 + 5 + 90 + 1
     assert [t for t, _ in events] == sorted(t for t, _ in events)
     # asking in arbitrary windows gives each cue exactly once
     pieces = []
-    edges = [0, 0.5, 20, 20.0001, 100, 271, 273.99, 400, 450, 451]
+    edges = [0, 0.5, 17.5, 20, 20.0001, 100, 271, 273.99, 400, 450, 451]
     for a, b in itertools.pairwise(edges):
         pieces += timeline.cue_events_between(a, b)
     assert pieces == events
     assert timeline.cue_events_between(30, 30) == []
+
+
+def test_a_lighter_effort_gets_the_one_note_cue():
+    assert clench_cue(100) is Cue.CLENCH_FULL
+    assert clench_cue(75) is Cue.CLENCH_FULL
+    assert clench_cue(74) is Cue.CLENCH_HALF
+    assert clench_cue(50) is Cue.CLENCH_HALF
+    assert clench_cue(10) is Cue.CLENCH_HALF
 
 
 def test_switched_off_groups_and_no_closing(script):
@@ -214,9 +236,32 @@ def test_switched_off_groups_and_no_closing(script):
     assert last.stage is Stage.RELEASE
     assert last.next_step is None
     assert describe(last).next == "Next: rest for as long as you like"
-    cues = timeline.cue_events_between(0, 1000)
-    assert [cue for _, cue in cues] == [Cue.CLENCH, Cue.RELEASE, Cue.CLENCH, Cue.RELEASE, Cue.END]
+    cues = [(t, cue) for t, cue in timeline.cue_events_between(0, 1000)]
+    assert [(t, cue) for t, cue in cues if cue not in (Cue.INHALE, Cue.EXHALE)] == [
+        (17.5, Cue.GROUP),
+        (20.0, Cue.CLENCH_FULL),
+        (25.0, Cue.RELEASE),
+        (45.0, Cue.CLENCH_HALF),
+        (50.0, Cue.RELEASE),
+        (70.0, Cue.END),
+    ]
+    # an unfinished last breath: no breath cue at or after the end
+    assert [t for t, cue in cues if cue is Cue.INHALE] == [0, 10, 20, 30, 40, 50, 60]
+    assert [t for t, cue in cues if cue is Cue.EXHALE] == [4, 14, 24, 34, 44, 54, 64]
     assert timeline.snapshot(30).group_count == 1
+
+
+def test_no_room_before_the_first_group_means_no_bell(script):
+    short = parse_script(
+        default_script_path()
+        .read_text(encoding="utf-8")
+        .replace("\nseconds = 20 ", "\nseconds = 2 ")
+    )
+    timeline = RelaxationTimeline(RelaxationPlan(short, closing_minutes=0))
+    assert timeline.steps[1].start == 2.0
+    groups = [t for t, cue in timeline.cue_events_between(0, 1000) if cue is Cue.GROUP]
+    assert groups[0] == pytest.approx(timeline.steps[5].start - GROUP_MARKER_LEAD)  # 2nd group
+    assert len(groups) == 4
 
 
 def test_closing_follows_the_chosen_pattern(script):
