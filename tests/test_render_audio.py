@@ -21,6 +21,8 @@ from pacer.core.files import atomic_writer
 from pacer.core.relaxation.plan import RelaxationPlan
 from pacer.core.relaxation.sequence import default_script_path, load_default_script
 from pacer.core.relaxation.timeline import RelaxationTimeline
+from pacer.core.trainer.plan import TrainerPlan
+from pacer.core.trainer.timeline import TrainerTimeline
 
 
 def render(*args: str) -> int:
@@ -281,3 +283,54 @@ def test_stopped_mid_render_by_a_signal_leaves_no_file_at_all(tmp_path, signum, 
     assert out == ""
     assert sorted(p.name for p in folder.iterdir()) == ["earlier.wav"]  # no new file
     assert (folder / "earlier.wav").read_bytes() == b"keep me"
+
+
+# --- trainer practice --------------------------------------------------------------------
+
+
+def test_trainer_writes_the_whole_trainer_practice_with_its_options(tmp_path, capsys):
+    target = tmp_path / "trainer.wav"
+    assert render("--trainer", "--warmup-minutes", "1", "--minutes", "2", "--inhale", "3",
+                  "--exhale", "7", "-o", str(target)) == 0  # fmt: skip
+    assert "trainer practice, 3 in · 7 out" in capsys.readouterr().out
+    timeline = TrainerTimeline(
+        TrainerPlan(BreathPattern(inhale=3, exhale=7), warmup_minutes=1, practice_minutes=2)
+    )
+    scheduler = CueScheduler(timeline, volume_db=-12)
+    pcm = _read_pcm(target)
+    assert pcm.size == scheduler.end_sample == 240 * 48_000 + scheduler.bank[Cue.END].size
+    expected = np.concatenate([s.copy() for s in scheduler.stretches(0, pcm.size)])
+    assert np.max(np.abs(pcm / 32767.0 - expected)) <= 1 / 32767
+    practice = [n for n, cue in scheduler.onsets_between(0, pcm.size) if cue is Cue.PRACTICE_EXHALE]
+    assert practice == [(60 + 10 * k + 3) * 48_000 for k in range(12)]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            ["--trainer", "--warmup-minutes", "11"],
+            "--warmup-minutes: warm-up must be between 0 and",
+        ),
+        (
+            ["--trainer", "--minutes", "0.1"],
+            "--minutes: session length must be between 0.5 and 120",
+        ),
+        (
+            ["--trainer", "--clench", "5"],
+            "--clench belongs to the relaxation sequence: add --relax",
+        ),
+        (["--warmup-minutes", "2"], "--warmup-minutes belongs to trainer practice: add --trainer"),
+        (["--relax", "--warmup-minutes", "2"], "--warmup-minutes belongs to trainer practice"),
+        (["--relax", "--trainer"], "argument --trainer: not allowed with argument --relax"),
+    ],
+)
+def test_bad_trainer_options_exit_2_with_one_line_and_no_file(tmp_path, capsys, options, message):
+    target = tmp_path / "x.wav"
+    with pytest.raises(SystemExit) as exit_info:
+        render(*options, "-o", str(target))
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert len([line for line in err.splitlines() if "error:" in line]) == 1
+    assert list(tmp_path.iterdir()) == []

@@ -10,7 +10,14 @@ import importlib
 from types import ModuleType
 
 # Listed explicitly (not discovered) so a frozen bundle finds them too.
-COMMAND_MODULES: tuple[str, ...] = ("breathe", "relax", "render_audio", "export", "import_log")
+COMMAND_MODULES: tuple[str, ...] = (
+    "breathe",
+    "relax",
+    "trainer",
+    "render_audio",
+    "export",
+    "import_log",
+)
 
 
 def command_modules() -> list[ModuleType]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+from functools import partial
 
 from pacer.core.breathing.pattern import PHASE_BOUNDS, BreathPattern, PatternError, Phase
 from pacer.core.breathing.plan import SESSION_MINUTES_RANGE, BreathingPlan
@@ -30,7 +31,7 @@ def seconds_value(text: str) -> float:
     return _number(text, "a number of seconds")
 
 
-def minutes_value(text: str) -> float:
+def minutes_value(text: str, label: str = "session length") -> float:
     low, high = SESSION_MINUTES_RANGE
     try:
         value = float(text)
@@ -38,12 +39,14 @@ def minutes_value(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a number of minutes, got {text!r}") from None
     if not (math.isfinite(value) and low <= value <= high):
         raise argparse.ArgumentTypeError(
-            f"session length must be between {low:g} and {high:g} minutes (got {text})"
+            f"{label} must be between {low:g} and {high:g} minutes (got {text})"
         )
     return value
 
 
-def add_pattern_options(parser: argparse.ArgumentParser) -> None:
+def add_pattern_options(parser: argparse.ArgumentParser, minutes_help: str | None = None) -> None:
+    """The breathing pattern and ``--minutes`` (the session's length, unless
+    ``minutes_help`` says what else it measures; the range stays the same)."""
     group = parser.add_argument_group("breathing pattern (seconds; default: 4 in, 6 out)")
     for phase in Phase:
         bounds = PHASE_BOUNDS[phase]
@@ -55,9 +58,9 @@ def add_pattern_options(parser: argparse.ArgumentParser) -> None:
         )
     parser.add_argument(
         "--minutes",
-        type=minutes_value,
+        type=minutes_value if minutes_help is None else partial(minutes_value, label=minutes_help),
         metavar="M",
-        help=f"session length in minutes, {SESSION_MINUTES_RANGE[0]:g}–"
+        help=f"{minutes_help or 'session length'} in minutes, {SESSION_MINUTES_RANGE[0]:g}–"
         f"{SESSION_MINUTES_RANGE[1]:g}, fractions allowed (default: {DEFAULT_MINUTES:g})",
     )
 

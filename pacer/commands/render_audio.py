@@ -1,7 +1,8 @@
 """``pacer render-audio``: a guided session as a WAV file, to practise anywhere.
 
 Belly breathing by default; ``--relax`` for the progressive-relaxation sequence (with the
-``relax`` command's own options). The file holds exactly what the player would play for
+``relax`` command's own options), ``--trainer`` for trainer practice (with the ``trainer``
+command's). The file holds exactly what the player would play for
 that session: the same scheduler, the same cues, 16-bit PCM at 48 kHz, mono.
 
 It is written atomically, so a failure leaves no partial file behind. Ctrl-C or SIGTERM
@@ -24,6 +25,7 @@ from pacer.commands.options import (
     plan_from_args,
 )
 from pacer.commands.relax import add_relaxation_options, build_plan, relaxation_options_given
+from pacer.commands.trainer import add_trainer_options, trainer_plan_from_args
 from pacer.core.audio.levels import DEFAULT_VOLUME_DB, VOLUME_RANGE_DB
 from pacer.core.breathing.pattern import Phase
 from pacer.core.files import atomic_writer
@@ -44,15 +46,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Write the sound of a session (the cues the app plays, and optionally the breath "
             "tone) to a WAV file you can take to a phone or play anywhere: belly breathing, "
-            "or with --relax the progressive-relaxation sequence."
+            "with --relax the progressive-relaxation sequence, or with --trainer trainer "
+            "practice."
         ),
     )
-    parser.add_argument(
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument(
         "--relax",
         action="store_true",
         help="the progressive-relaxation sequence, with the relaxation options below",
     )
+    kind.add_argument(
+        "--trainer",
+        action="store_true",
+        help="trainer practice: the pattern options, --minutes for its practice part and "
+        "--warmup-minutes",
+    )
     add_pattern_options(parser)
+    add_trainer_options(parser)
     add_relaxation_options(parser)
     parser.add_argument(
         "--breath-tone",
@@ -82,6 +93,8 @@ def _session(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple
     from pacer.core.audio.sources import BreathingCues
     from pacer.core.breathing.timeline import BreathingTimeline
 
+    if not args.trainer and args.warmup_minutes is not None:
+        parser.error("--warmup-minutes belongs to trainer practice: add --trainer")
     if args.relax:
         stray = _given(args, _BREATHING_OPTIONS)
         if stray:
@@ -97,6 +110,11 @@ def _session(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple
     stray = relaxation_options_given(args)
     if stray:
         parser.error(f"{stray[0]} belongs to the relaxation sequence: add --relax")
+    if args.trainer:
+        from pacer.core.trainer.timeline import TrainerTimeline
+
+        trainer = trainer_plan_from_args(parser, args)
+        return TrainerTimeline(trainer), f"trainer practice, {trainer.pattern.describe()}"
     breathing = plan_from_args(parser, args)
     timeline = BreathingTimeline(breathing.pattern, breathing.length_seconds)
     return BreathingCues(timeline), breathing.pattern.describe()

@@ -17,6 +17,7 @@ from pacer.ui.stop_signals import close_on_stop_signals
 if TYPE_CHECKING:
     from pacer.core.breathing.plan import BreathingPlan
     from pacer.core.relaxation.plan import RelaxationPlan
+    from pacer.core.trainer.plan import TrainerPlan
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class LaunchRequest:
     # Start a session at once (no welcome or other dialog in the way). At most one is set.
     breathing: BreathingPlan | None = None
     relaxation: RelaxationPlan | None = None
+    trainer: TrainerPlan | None = None
     fullscreen: bool = False
     sound: bool | None = None  # None: follow the saved preference
 
@@ -48,6 +50,8 @@ def start_requested_practice(window: MainWindow, request: LaunchRequest) -> None
     elif request.relaxation is not None:
         window.show_page("relaxation")
         window.relaxation.start_plan(request.relaxation)
+    elif request.trainer is not None:
+        window.start_trainer(request.trainer)
     if request.fullscreen:
         window.toggle_fullscreen()
 
@@ -61,7 +65,7 @@ def open_window(request: LaunchRequest) -> MainWindow:
     window = build_window(request)
     if not request.fullscreen:
         window.show()
-    if request.breathing is not None or request.relaxation is not None:
+    if any(plan is not None for plan in (request.breathing, request.relaxation, request.trainer)):
         start_requested_practice(window, request)
     else:
         if request.fullscreen:

@@ -62,7 +62,7 @@ def test_plan_defaults_three_minutes_to_settle_ten_to_practise_one_to_close():
         ({"warmup_minutes": -1}, "warmup_minutes", "(got -1)"),
         ({"warmup_minutes": float("nan")}, "warmup_minutes", "(got nan)"),
         ({"practice_minutes": 0.25}, "practice_minutes", "between 0.5 and 120 minutes"),
-        ({"practice_minutes": 121}, "practice_minutes", "practice time must be between"),
+        ({"practice_minutes": 121}, "practice_minutes", "practice length must be between"),
         ({"practice_minutes": "10"}, "practice_minutes", "must be a number"),
     ],
 )

@@ -59,7 +59,7 @@ class TrainerPlan:
             raise TrainerPlanError("pattern", "the practice needs a breathing pattern")
         warmup = _check("warmup_minutes", "warm-up", self.warmup_minutes, WARMUP_MINUTES_RANGE)
         practice = _check(
-            "practice_minutes", "practice time", self.practice_minutes, PRACTICE_MINUTES_RANGE
+            "practice_minutes", "practice length", self.practice_minutes, PRACTICE_MINUTES_RANGE
         )
         object.__setattr__(self, "warmup_minutes", warmup)
         object.__setattr__(self, "practice_minutes", practice)
