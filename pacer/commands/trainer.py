@@ -16,7 +16,11 @@ from pacer.commands.options import (
     open_practice,
     plan_from_args,
 )
-from pacer.core.trainer.plan import DEFAULT_WARMUP_MINUTES, WARMUP_MINUTES_RANGE
+from pacer.core.trainer.plan import (
+    DEFAULT_PRACTICE_MINUTES,
+    DEFAULT_WARMUP_MINUTES,
+    WARMUP_MINUTES_RANGE,
+)
 
 if TYPE_CHECKING:
     from pacer.core.trainer.plan import TrainerPlan
@@ -49,7 +53,7 @@ def trainer_plan_from_args(
         return TrainerPlan(
             breathing.pattern,
             warmup_minutes=warmup,
-            practice_minutes=breathing.minutes,
+            practice_minutes=breathing.minutes or DEFAULT_PRACTICE_MINUTES,
             pattern_name=breathing.pattern_name,
         )
     except TrainerPlanError as error:
