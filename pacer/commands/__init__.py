@@ -26,6 +26,7 @@ class DataFolderUse(Enum):
 COMMAND_MODULES: tuple[str, ...] = (
     "breathe",
     "relax",
+    "trainer",
     "render_audio",
     "export",
     "import_log",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+from functools import partial
 
 from pacer.commands import DataFolderUse
 from pacer.core.breathing.pattern import PHASE_BOUNDS, BreathPattern, PatternError, Phase
@@ -31,7 +32,7 @@ def seconds_value(text: str) -> float:
     return _number(text, "a number of seconds")
 
 
-def minutes_value(text: str) -> float:
+def minutes_value(text: str, label: str = "session length") -> float:
     low, high = SESSION_MINUTES_RANGE
     try:
         value = float(text)
@@ -39,13 +40,16 @@ def minutes_value(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a number of minutes, got {text!r}") from None
     if not (math.isfinite(value) and low <= value <= high):
         raise argparse.ArgumentTypeError(
-            f"session length must be between {low:g} and {high:g} minutes (got {text})"
+            f"{label} must be between {low:g} and {high:g} minutes (got {text})"
         )
     return value
 
 
-def add_pattern_options(parser: argparse.ArgumentParser, *, usual: bool = False) -> None:
-    """Pattern and length options; with ``usual``, leaving them out means the saved choice."""
+def add_pattern_options(
+    parser: argparse.ArgumentParser, *, usual: bool = False, minutes_help: str | None = None
+) -> None:
+    """Pattern and ``--minutes`` (the session's length, unless ``minutes_help`` says what else
+    it measures); with ``usual``, leaving them out means the saved choice."""
     if usual:
         group = parser.add_argument_group(
             "breathing pattern (seconds)",
@@ -69,9 +73,9 @@ def add_pattern_options(parser: argparse.ArgumentParser, *, usual: bool = False)
     )
     parser.add_argument(
         "--minutes",
-        type=minutes_value,
+        type=minutes_value if minutes_help is None else partial(minutes_value, label=minutes_help),
         metavar="M",
-        help=f"session length in minutes, {SESSION_MINUTES_RANGE[0]:g}–"
+        help=f"{minutes_help or 'session length'} in minutes, {SESSION_MINUTES_RANGE[0]:g}–"
         f"{SESSION_MINUTES_RANGE[1]:g}, fractions allowed (default: {default})",
     )
 
