@@ -2,13 +2,14 @@
 #   make run    create .venv, install Pacer, start the app
 #   make test   create .venv, install Pacer with its test tools, lint and run the whole suite
 #   make bundle build the one-folder desktop app with PyInstaller into packaging/dist/
+#   make screenshots  the README's pictures, from the real app on a private X display
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: run test lint bench bundle clean
+.PHONY: run test lint bench bundle screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,9 @@ $(PACKAGE_STAMP): $(STAMP)
 bundle: $(PACKAGE_STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath packaging/dist --workpath packaging/build packaging/pacer.spec
+
+screenshots: $(STAMP)
+	$(BIN)/python docs/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist packaging/build packaging/dist
