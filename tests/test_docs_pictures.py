@@ -7,16 +7,20 @@ made-up log (docs/demo_log.py); these tests keep the links, the files and the de
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from PySide6.QtGui import QImage
 
 from pacer.core.practice_log.records import SessionRecord
 from pacer.core.practice_log.store import PracticeLog
+from tests.support.system_tools import require_tools
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -128,3 +132,25 @@ def test_demo_log_fills_in_the_check_in_once_the_log_has_it(make_screenshots):
     for name in ("tension_before", "tension_after"):
         if name in fields:
             assert any(getattr(s, name) is not None for s in sessions)
+
+
+@pytest.mark.xvfb
+@pytest.mark.slow
+def test_make_screenshots_still_runs_and_makes_every_picture(make_screenshots, tmp_path):
+    """The pictures are remade by hand (``make screenshots``); this keeps the script working."""
+    require_tools("Xvfb", "openbox", "xdotool", "pdftoppm")
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    result = subprocess.run(
+        [sys.executable, str(DOCS / "make_screenshots.py"), "--out", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(p.stem for p in tmp_path.glob("*.png")) == sorted(make_screenshots.PICTURES)
+    sizes = {p.stem: QImage(str(p)).size().toTuple() for p in tmp_path.glob("*.png")}
+    assert sizes.pop("fullscreen") == make_screenshots.SCREEN
+    width, height = sizes.pop("pdf-summary")
+    assert height / width == pytest.approx(297 / 210, rel=0.01)  # an A4 page
+    assert set(sizes.values()) == {make_screenshots.WINDOW}
