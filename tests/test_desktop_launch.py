@@ -87,3 +87,27 @@ def test_double_clicking_the_bundles_launcher_opens_the_bundle(tmp_path):
     assert _entries(launcher)["Exec"] == exec_line([str(program)])
     assert command[0] == str(program)
     _assert_data_stayed_in(private)
+
+
+def test_the_installed_package_opens_from_the_system_menu(tmp_path):
+    """Run by packaging/check_deb.sh between installing the .deb and purging it."""
+    if os.environ.get("PACER_CHECK_INSTALLED_DEB") != "1":
+        pytest.skip(
+            "needs the .deb installed: packaging/check_deb.sh sets PACER_CHECK_INSTALLED_DEB"
+        )
+    launcher = Path("/usr/share/applications") / f"{APP_ID}.desktop"
+    assert _entries(launcher)["Exec"] == "pacer"
+    private = PrivateHome.create(tmp_path)
+    with xvfb_display(window_manager=True) as display, adopting_orphans():
+        app = launch_from_menu(display, private.env(display), launcher, tmp_path / "logs")
+        try:
+            program = Path(f"/proc/{app.pid}/exe").resolve()
+            press_keys(display, app.window, "ctrl+q")
+            status = wait_for_exit(app.pid)
+        finally:
+            stop_if_running(app.pid)
+    stderr = app.stderr.read_text(errors="replace")
+    assert status == 0, f"Pacer exited with {status}:\n{stderr}"
+    assert "Traceback" not in stderr
+    assert program == Path("/opt/pacer/pacer")
+    _assert_data_stayed_in(private)

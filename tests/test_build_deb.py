@@ -1,0 +1,84 @@
+"""The .deb builder's parts that need no bundle (the whole package: packaging/check_deb.sh)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from pacer.commands import command_modules
+from tests.support.system_tools import require_tools
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def build_deb():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "packaging" / "deb"))
+    try:
+        import build_deb
+
+        yield build_deb
+    finally:
+        sys.path.remove(str(ROOT / "packaging" / "deb"))
+        sys.modules.pop("build_deb", None)
+
+
+@pytest.mark.parametrize(
+    ("path", "optional"),
+    [
+        ("_internal/PySide6/Qt/plugins/platforms/libqxcb.so", False),
+        ("_internal/PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", False),
+        ("_internal/PySide6/Qt/lib/libQt6XcbQpa.so.6", False),
+        ("_internal/PySide6/Qt/plugins/imageformats/libqsvg.so", False),
+        ("_internal/PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("_internal/PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+        ("_internal/PySide6/Qt/lib/libQt6WaylandClient.so.6", True),
+        ("_internal/PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),
+        ("_internal/PySide6/Qt/plugins/platforms/libqeglfs.so", True),
+    ],
+)
+def test_only_plugins_for_other_sessions_are_optional(build_deb, tmp_path, path, optional):
+    assert build_deb.is_optional(tmp_path / path, tmp_path) is optional
+
+
+def test_a_system_library_is_traced_to_its_debian_package(build_deb):
+    require_tools("ldd", "dpkg", "objdump")
+    program = Path(shutil.which("ls")).resolve()
+    libraries = build_deb.outside_libraries([program], Path("/nonexistent-bundle"))
+    assert "libc.so.6" in libraries
+    assert build_deb.owning_package(libraries["libc.so.6"]) == "libc6"
+    major, minor = (int(part) for part in build_deb.glibc_version([program]).split("."))
+    assert (major, minor) >= (2, 2)
+
+
+def test_manual_page_shows_every_sub_command_and_reads_cleanly(build_deb, tmp_path):
+    page = build_deb.manual_page(datetime(2026, 11, 22, tzinfo=UTC))
+    assert page.startswith('.TH PACER 1 "2026-11-22"')
+    names = [module.__name__.rsplit(".", 1)[1] for module in command_modules()]
+    assert len(names) == 5
+    for section in ("BREATHE", "RELAX", "RENDER-AUDIO", "EXPORT", "IMPORT"):
+        assert f".SH PACER {section}\n" in page
+    require_tools("man")
+    source = tmp_path / "pacer.1"
+    source.write_text(page, encoding="utf-8")
+    shown = subprocess.run(
+        ["man", "--warnings", "-E", "UTF-8", "-l", str(source)],
+        capture_output=True,
+        text=True,
+        env={"MANWIDTH": "80", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"},
+    )
+    assert shown.returncode == 0
+    assert shown.stderr == ""
+    assert "--install-desktop-entry" in shown.stdout
+
+
+def test_changelog_names_the_version_and_maintainer(build_deb):
+    text = build_deb.changelog_text("1.2.3", "A B <a@b.example>", datetime(2026, 1, 2, tzinfo=UTC))
+    assert text.startswith("pacer (1.2.3) unstable; urgency=medium\n")
+    assert text.endswith(" -- A B <a@b.example>  Fri, 02 Jan 2026 00:00:00 +0000\n")
