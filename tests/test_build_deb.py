@@ -47,6 +47,24 @@ def test_only_plugins_for_other_sessions_are_optional(build_deb, tmp_path, path,
     assert build_deb.is_optional(tmp_path / path, tmp_path) is optional
 
 
+@pytest.mark.parametrize(
+    ("path", "entry_point"),
+    [
+        ("pacer", True),
+        ("_internal/PySide6/QtCore.abi3.so", True),
+        ("_internal/python3.11/lib-dynload/_ctypes.cpython-311-x86_64-linux-gnu.so", True),
+        ("_internal/libportaudio.so.2", True),
+        ("_internal/libpython3.11.so.1.0", True),
+        ("_internal/PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("_internal/PySide6/Qt/plugins/platforms/libqwayland.so", False),
+        ("_internal/libgtk-3.so.0", False),  # only as something else's dependency
+        ("_internal/PySide6/Qt/lib/libQt6Gui.so.6", False),
+    ],
+)
+def test_entry_points_are_what_the_program_loads_itself(build_deb, tmp_path, path, entry_point):
+    assert build_deb.is_entry_point(tmp_path / path, tmp_path) is entry_point
+
+
 def test_a_system_library_is_traced_to_its_debian_package(build_deb):
     require_tools("ldd", "dpkg", "objdump")
     program = Path(shutil.which("ls")).resolve()

@@ -56,7 +56,19 @@ SYSTEM_FILES_DEPENDS = {
     "fontconfig-config": "font configuration read by the bundled fontconfig",
 }
 
-# Files Qt loads only in some sessions. Patterns match paths inside the bundle.
+# What the program loads itself: Python extension modules, Qt plugins, and libraries opened by
+# path at run time (the bootloader's libpython, sounddevice's PortAudio). Everything they link
+# to is required; any other library in the bundle is there only for an optional plugin.
+# Patterns match paths inside the bundle.
+ENTRY_POINTS = (
+    "/pacer",
+    "*.cpython-*.so",
+    "*.abi3.so",
+    "*/plugins/*",
+    "*/libpython3*.so*",
+    "*/libportaudio.so*",
+)
+# Files Qt loads only in some sessions.
 OPTIONAL = (
     "*/platforms/libqwayland*.so",  # native Wayland windows; XWayland (xcb) works without
     "*/wayland-*/*",
@@ -109,27 +121,57 @@ def elf_files(bundle: Path) -> list[Path]:
     return sorted(p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink() and is_elf(p))
 
 
-def is_optional(path: Path, bundle: Path) -> bool:
+def _matches(path: Path, bundle: Path, patterns: Iterable[str]) -> bool:
     relative = "/" + path.relative_to(bundle).as_posix()
-    return any(fnmatch.fnmatch(relative, pattern) for pattern in OPTIONAL)
+    return any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)
+
+
+def is_optional(path: Path, bundle: Path) -> bool:
+    return _matches(path, bundle, OPTIONAL)
+
+
+def is_entry_point(path: Path, bundle: Path) -> bool:
+    """Loaded by the program itself rather than as some other library's dependency."""
+    return _matches(path, bundle, ENTRY_POINTS) and not is_optional(path, bundle)
+
+
+def linked_libraries(path: Path, bundle: Path) -> dict[str, Path | None]:
+    """Everything ``path`` loads, directly or not: soname → resolved path (None: missing).
+
+    The bundle's own folder comes first, as when the program runs.
+    """
+    env = {**os.environ, "LD_LIBRARY_PATH": str(bundle / "_internal")}
+    found: dict[str, Path | None] = {}
+    for line in run(["ldd", str(path)], env=env).stdout.splitlines():
+        match = re.match(r"\s*(\S+) => (.+?)(?: \(0x[0-9a-f]+\))?$", line)
+        if match:
+            name, where = match.groups()
+            found[name] = None if where == "not found" else Path(where).resolve()
+    return found
 
 
 def outside_libraries(files: Iterable[Path], bundle: Path) -> dict[str, Path | None]:
     """Libraries the files load from outside the bundle: soname → system path (None: missing)."""
-    env = {**os.environ, "LD_LIBRARY_PATH": str(bundle / "_internal")}
     found: dict[str, Path | None] = {}
     for path in files:
-        result = run(["ldd", str(path)], env=env)
-        for line in result.stdout.splitlines():
-            match = re.match(r"\s*(\S+) => (.+?)(?: \(0x[0-9a-f]+\))?$", line)
-            if not match:
-                continue
-            name, where = match.groups()
-            if where == "not found":
+        for name, where in linked_libraries(path, bundle).items():
+            if where is None:
                 found.setdefault(name, None)
-            elif not Path(where).resolve().is_relative_to(bundle.resolve()):
-                found[name] = Path(where)
+            elif not where.is_relative_to(bundle.resolve()):
+                found[name] = where
     return found
+
+
+def required_files(bundle: Path) -> list[Path]:
+    """The entry points and every bundled library they load: what any session uses."""
+    entry_points = [p for p in elf_files(bundle) if is_entry_point(p, bundle)]
+    required = {p.resolve() for p in entry_points}
+    for path in entry_points:
+        inside = bundle.resolve()
+        required.update(
+            w for w in linked_libraries(path, bundle).values() if w and w.is_relative_to(inside)
+        )
+    return sorted(required)
 
 
 def owning_package(library: Path) -> str:
@@ -159,9 +201,9 @@ def glibc_version(files: Iterable[Path]) -> str:
 
 def relations(bundle: Path) -> tuple[list[str], list[str]]:
     """Depends and Recommends for the bundle, each sorted, as control-file entries."""
-    files = elf_files(bundle)
-    required = [p for p in files if not is_optional(p, bundle)]
-    optional = [p for p in files if is_optional(p, bundle)]
+    bundle = bundle.resolve()
+    required = required_files(bundle)
+    optional = [p for p in elf_files(bundle) if p.resolve() not in set(required)]
     needed = outside_libraries(required, bundle)
     missing = sorted(name for name, where in needed.items() if where is None)
     if missing:
@@ -175,8 +217,8 @@ def relations(bundle: Path) -> tuple[list[str], list[str]]:
     for name in sorted(set(outside_libraries(optional, bundle)) - set(needed)):
         if name not in OPTIONAL_LIBRARIES:
             raise BuildError(
-                f"an optional Qt plugin now needs {name}: decide in OPTIONAL_LIBRARIES "
-                f"({Path(__file__).relative_to(ROOT)}) whether it is recommended"
+                f"a library only optional plugins use needs {name}: decide in "
+                f"OPTIONAL_LIBRARIES ({Path(__file__).relative_to(ROOT)}) what it is to Pacer"
             )
         if (decision := OPTIONAL_LIBRARIES[name]) is not None:
             recommends.add(decision[1])
@@ -306,6 +348,8 @@ def write_control(root: Path, architecture: str, depends: list[str], recommends:
         .replace("@DEPENDS@", ", ".join(depends))
         .replace("@RECOMMENDS@", ", ".join(recommends))
     )
+    # A relation with nothing in it (no Recommends, say) is left out, not written empty.
+    control = "\n".join(line for line in control.splitlines() if not line.endswith(": ")) + "\n"
     debian = root / "DEBIAN"
     debian.mkdir(mode=0o755)
     (debian / "control").write_text(control, encoding="utf-8")
