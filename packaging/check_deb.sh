@@ -17,13 +17,15 @@ if dpkg-query -W -f '${Status}' pacer 2>/dev/null | grep -q "installed"; then
 fi
 
 scratch=$(mktemp -d)
-before="$scratch/packages-before.txt"
-dpkg-query -W -f '${Package}\n' | sort >"$before"
+pulled_in="$scratch/pulled-in.txt"  # what installing the package adds: pacer and what it brings
+: >"$pulled_in"
 cleanup() {
-    # Whatever happened above, take away the package and whatever its installation pulled in.
+    # Whatever happened below, take away the package and exactly what its installation added.
     local added
+    added=$(grep -v '^pacer$' "$pulled_in" | while IFS= read -r name; do
+        dpkg-query -W -f '${Status}' "$name" 2>/dev/null | grep -q "ok installed" && echo "$name"
+    done || true)
     $SUDO apt-get purge -y -qq pacer >/dev/null 2>&1 || true
-    added=$(dpkg-query -W -f '${Package}\n' | sort | comm -13 "$before" -)
     if [ -n "$added" ]; then
         # shellcheck disable=SC2086  # one package name per word
         $SUDO apt-get purge -y -qq $added >/dev/null 2>&1 || true
@@ -48,6 +50,7 @@ while IFS= read -r path; do
 done <"$scratch/files.txt" >"$scratch/already-here.txt"
 
 echo "== apt-get install ./$(basename "$deb")"
+$SUDO apt-get install -s "$deb" 2>/dev/null | awk '$1 == "Inst" && $3 !~ /^\[/ {print $2}' >"$pulled_in"
 $SUDO apt-get install -y -qq "$deb" >"$scratch/install.txt" 2>&1 || { cat "$scratch/install.txt"; exit 1; }
 dpkg-query -W -f '${Package} ${Version}: ${Status}\n' pacer
 [ "$(dpkg -L pacer | grep -c .)" -ge "$(grep -c . "$scratch/files.txt")" ]
