@@ -238,6 +238,7 @@ class Photographer:
         from pacer.ui.launch import LaunchRequest, start_requested_practice
 
         plan = BreathingPlan(BreathPattern(inhale=4, exhale=6), 10, "Calm")
+        self.window.show_page("breathing")
         start_requested_practice(self.window, LaunchRequest(Path(), breathing=plan))
         moments = (
             (breath_moment(plan.pattern, 2, breathing_in=True, fraction=0.7), "breathing-in"),
@@ -263,6 +264,7 @@ class Photographer:
         self.window.toggle_fullscreen()
         self.settle(lambda: self.window.fullscreen.window is None, "full screen to close")
         self.window.stop_session()
+        self.window.breathing.surface.summary.done.click()
         self.appearance(False)
 
     def relaxation(self) -> None:
@@ -270,6 +272,7 @@ class Photographer:
         from pacer.ui.launch import LaunchRequest, start_requested_practice
 
         plan = self.window.relaxation.current_plan()
+        self.window.show_page("relaxation")
         start_requested_practice(self.window, LaunchRequest(Path(), relaxation=plan))
         steps = self.window.services.current.timeline.steps
         clench = next(step for step in steps if step.stage is Stage.CLENCH)
@@ -279,6 +282,7 @@ class Photographer:
         self.at(release.start + 0.3 * release.duration)
         self.shoot(self.window, "relaxation-let-go")
         self.window.stop_session()
+        self.window.relaxation.surface.summary.done.click()
 
     def close(self) -> None:
         self.window.close()

@@ -105,9 +105,10 @@ class PracticeSurface(QWidget):
         self.remaining.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         footer_row = QHBoxLayout(self.footer)
         footer_row.setContentsMargins(0, 0, 0, 0)
-        footer_row.addWidget(self.next_label, 3)
-        footer_row.addWidget(self.progress, 4)
-        footer_row.addWidget(self.remaining, 1)
+        # Equal sides keep the progress line centred under the figure.
+        footer_row.addWidget(self.next_label, 2)
+        footer_row.addWidget(self.progress, 3)
+        footer_row.addWidget(self.remaining, 2)
         self.summary = SummaryPanel(self)
         self.lower = QStackedWidget(self)
         self.lower.setAccessibleName("")  # a container, nothing to say on its own

@@ -85,11 +85,11 @@ class SummaryPanel(QWidget):
         """Type sized with the practice surface: larger in full screen."""
         self._unit = unit
         for widget, scale in (
-            (self.sentence, 1.35),
-            (self.question, 1.0),
-            (self.note, 1.0),
-            (self.done, 1.0),
-            *((button, 0.95) for button in self.feelings.buttons()),
+            (self.sentence, 1.15),
+            (self.question, 0.95),
+            (self.note, 0.9),
+            (self.done, 0.9),
+            *((button, 0.85) for button in self.feelings.buttons()),
         ):
             font = QFont(widget.font())
             font.setPixelSize(max(round(unit * scale), 12))
