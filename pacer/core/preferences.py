@@ -48,6 +48,7 @@ class Preferences:
     relax_release_seconds: float | None = None
     relax_closing_minutes: float | None = None
     relax_skipped_groups: str = ""  # comma-separated group keys switched off
+    checkin: bool = True  # ask "how tense does your body feel?" before and after practice
 
     def with_changes(self, **changes: Any) -> Preferences:
         return validate(replace(self, **changes))
@@ -113,6 +114,7 @@ _PARSERS = {
     "relax_release_seconds": _optional_number,
     "relax_closing_minutes": _optional_number,
     "relax_skipped_groups": _skipped,
+    "checkin": _to_bool,
 }
 
 
