@@ -237,7 +237,9 @@ def build_history(
 
     first_day = min(bar_days[0], today) if bar_days else today
     last_day = max(bar_days[-1], today) if bar_days else today
-    x_min = day_time(first_day - timedelta(days=3), midnight, tz)
+    # At least a little more than the closest zoom (a week), so the two never conflict.
+    first_day = min(first_day - timedelta(days=3), last_day - timedelta(days=MIN_VIEW_DAYS))
+    x_min = day_time(first_day, midnight, tz)
     x_max = day_time(last_day + timedelta(days=2), midnight, tz)
     start = max(day_time(last_day - timedelta(days=INITIAL_VIEW_DAYS - 1), midnight, tz), x_min)
     return HistorySnapshot(

@@ -11,6 +11,7 @@ from pacer.core.history.checkins import change_sentence
 from pacer.core.history.model import (
     BAR_WIDTH_SECONDS,
     DAY_SECONDS,
+    MIN_VIEW_DAYS,
     build_history,
     day_time,
 )
@@ -325,3 +326,10 @@ def test_trainer_practice_can_be_shown_on_its_own():
     trainer = build_history(records, [], day, kind=SessionKind.TRAINER)
     assert list(trainer.bar_minutes) == [8]
     assert trainer.sessions[0].response == "softened"
+
+
+def test_the_zoom_limits_are_never_narrower_than_the_closest_zoom():
+    today = date(2026, 6, 30)
+    for records in ([], [session(today)], [session(today - timedelta(days=2)), session(today)]):
+        low, high = build_history(records, [], today, tz=BERLIN).x_limits
+        assert high - low > MIN_VIEW_DAYS * DAY_SECONDS
