@@ -86,10 +86,10 @@ def problem_with(record: SessionRecord, latest_day: date) -> str | None:
     """Why the history cannot show ``record``, in words for the user; None when it can."""
     try:
         day = record.started_at.date()
-        record.started_at.timestamp()
     except (OverflowError, ValueError, OSError):
         return "its start time cannot be read"
     if not EARLIEST_DAY <= day <= latest_day:
+        # Also what keeps every later date sum and Unix time from overflowing.
         return "its date lies outside the days Pacer can place"
     seconds = record.practised_seconds
     if not (_is_number(seconds) and math.isfinite(seconds)):
@@ -225,15 +225,20 @@ def build_history(
     run_x0 = np.fromiter((day_time(r.first, midnight, tz) for r in runs), float, len(runs))
     run_x1 = np.fromiter((day_time(r.last + ONE_DAY, midnight, tz) for r in runs), float, len(runs))
 
-    with_feeling = sorted(
-        (r.started_at.timestamp(), feeling.calm)
-        for r in chosen
+    # Each start's Unix time once, then everything in time order from one sort.
+    starts = [r.started_at.timestamp() for r in chosen]
+    order = sorted(range(len(chosen)), key=lambda i: (starts[i], chosen[i].id))
+    in_time = [chosen[i] for i in order]
+    in_time_starts = [starts[i] for i in order]
+    with_feeling = [
+        (x, feeling.calm)
+        for x, r in zip(in_time_starts, in_time, strict=True)
         if (feeling := feeling_by_key(r.feeling)) is not None
-    )
+    ]
     feeling_x = np.array([x for x, _ in with_feeling], dtype=float)
     feeling_calm = np.array([c for _, c in with_feeling], dtype=float)
 
-    newest_first = sorted(chosen, key=lambda r: (r.started_at.timestamp(), r.id), reverse=True)
+    newest_first = in_time[::-1]
 
     first_day = min(bar_days[0], today) if bar_days else today
     last_day = max(bar_days[-1], today) if bar_days else today
@@ -256,7 +261,7 @@ def build_history(
         calendar=calendar_grid(per_day, rest, today, calendar_weeks),
         feeling_x=feeling_x,
         feeling_calm=feeling_calm,
-        check_ins=check_ins(chosen),
+        check_ins=check_ins(in_time, starts=in_time_starts),
         sessions=newest_first,
         x_limits=(x_min, x_max),
         initial_x_range=(start, x_max),

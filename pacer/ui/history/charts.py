@@ -35,14 +35,18 @@ class DateChart(pg.PlotWidget):
     """A plot on the shared date axis that lets the page scroll and remembers its zoom."""
 
     def __init__(self, colours: HistoryColours, parent=None) -> None:
-        super().__init__(parent=parent, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        super().__init__(
+            parent=parent,
+            axisItems={"bottom": pg.DateAxisItem(orientation="bottom")},
+            # No context menu: it is never shown, and building it is most of a chart's cost.
+            viewBox=pg.ViewBox(enableMenu=False, defaultPadding=0.02),
+        )
         self.setAntialiasing(True)
         plot = self.getPlotItem()
         plot.hideButtons()
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=True, y=False)
         plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
-        plot.getViewBox().setDefaultPadding(0.02)
         self.colours = colours
         self._limits = (0.0, MIN_VIEW_DAYS * DAY_SECONDS)
         self.apply_colours(colours)

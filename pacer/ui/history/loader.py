@@ -64,6 +64,8 @@ def _work(token: int, path: Path, request: Request, known: LogContents | None) -
     relay = _the_relay()
     try:
         # The charts' library takes a quarter of a second to import the first time.
+        # (Nothing is built on the window's thread meanwhile: while this thread runs
+        # Python, every call there would wait its turn for the interpreter lock.)
         importlib.import_module("pyqtgraph")
         contents = known if known is not None and not request.reread else read_for_history(path)
         snapshot = build_history(

@@ -7,6 +7,7 @@ page for a fresh snapshot. A new snapshot or new colours never reset the zoom.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -213,22 +214,39 @@ class HistoryView(QWidget):
     # -- drawing a snapshot -------------------------------------------------------------------
 
     def show_snapshot(self, snapshot: HistorySnapshot) -> None:
-        self.snapshot = snapshot
-        self.summary.setText("\n".join(snapshot.lines))
-        for chart in self.charts:
-            chart.show_snapshot(snapshot)
-        self.check_in_box.setVisible(snapshot.has_check_ins)
-        self.check_in_sentence.setText(snapshot.check_ins.sentence or "")
-        self.check_in_sentence.setVisible(bool(snapshot.check_ins.sentence))
-        self.feelings_box.setVisible(snapshot.has_feelings)
-        self.calendar.set_weeks(snapshot.calendar)
-        self._show_rows()
-        for column in CHECK_IN_COLUMNS:
-            self.table.setColumnHidden(column, not snapshot.has_check_ins)
-        self.table.setColumnHidden(RESPONSE_COLUMN, not snapshot.has_trainer)
-        self.sessions_box.setVisible(not snapshot.empty)
-        self.left_out.setText("\n".join(snapshot.left_out_lines))
-        self.left_out.setVisible(bool(snapshot.left_out_lines))
+        for step in self.snapshot_steps(snapshot):
+            step()
+
+    def snapshot_steps(self, snapshot: HistorySnapshot) -> list[Callable[[], None]]:
+        """Showing a snapshot in a few short steps, each a fraction of the whole, so a
+        caller can let the event loop breathe between them (ten thousand sessions)."""
+
+        def overview() -> None:
+            self.snapshot = snapshot
+            self.summary.setText("\n".join(snapshot.lines))
+            self.minutes_chart.show_snapshot(snapshot)
+            self.calendar.set_weeks(snapshot.calendar)
+            self.left_out.setText("\n".join(snapshot.left_out_lines))
+            self.left_out.setVisible(bool(snapshot.left_out_lines))
+
+        def check_ins() -> None:
+            self.check_in_chart.show_snapshot(snapshot)
+            self.check_in_box.setVisible(snapshot.has_check_ins)
+            self.check_in_sentence.setText(snapshot.check_ins.sentence or "")
+            self.check_in_sentence.setVisible(bool(snapshot.check_ins.sentence))
+
+        def feelings() -> None:
+            self.feelings_chart.show_snapshot(snapshot)
+            self.feelings_box.setVisible(snapshot.has_feelings)
+
+        def sessions() -> None:
+            self._show_rows()
+            for column in CHECK_IN_COLUMNS:
+                self.table.setColumnHidden(column, not snapshot.has_check_ins)
+            self.table.setColumnHidden(RESPONSE_COLUMN, not snapshot.has_trainer)
+            self.sessions_box.setVisible(not snapshot.empty)
+
+        return [overview, check_ins, feelings, sessions]
 
     def _show_rows(self) -> None:
         assert self.snapshot is not None
