@@ -540,3 +540,41 @@ def test_a_feeling_can_be_noted_or_changed_later_from_the_table(qtbot, log):
     assert view.snapshot.has_feelings
     view.table_model.setData(view.table_model.index(0, FEELING_COLUMN), "")
     assert log.get(record.id).feeling is None
+
+
+# -- in the window ---------------------------------------------------------------------------
+
+
+def test_opening_the_page_reads_the_log_once(qtbot, window, monkeypatch):
+    reads = []
+
+    def read(path):
+        reads.append(path)
+        return read_for_history(path)
+
+    monkeypatch.setattr(loader_module, "read_for_history", read)
+    with qtbot.waitSignal(window.history.snapshot_shown, timeout=10_000):
+        window.show_page("history")  # asks the page to build and to refresh
+    qtbot.waitUntil(lambda: not window.history.loader.busy, timeout=10_000)
+    assert len(reads) == 1
+
+
+def test_saving_preferences_keeps_the_zoom(qtbot, window):
+    from pacer.core.preferences import Appearance
+    from pacer.ui.preferences.preferences_dialog import PreferencesDialog
+
+    window.context.log.merge([session(TODAY - timedelta(days=n)) for n in range(90)])
+    with qtbot.waitSignal(window.history.snapshot_shown, timeout=10_000):
+        window.show_page("history")
+    view = window.history.view
+    view.zoom_in_button.click()
+    zoomed = view.minutes_chart.view_box.viewRange()[0]
+    for appearance in (Appearance.SYSTEM, Appearance.DARK, Appearance.LIGHT):
+        dialog = PreferencesDialog(window.context, window)
+        qtbot.addWidget(dialog)
+        dialog.sound.setChecked(not dialog.sound.isChecked())
+        dialog.appearance.setCurrentIndex(dialog.appearance.findData(appearance.value))
+        dialog.accept()
+        QApplication.processEvents()
+        assert window.history.view is view
+        assert view.minutes_chart.view_box.viewRange()[0] == pytest.approx(zoomed)

@@ -56,6 +56,7 @@ class HistoryPage(QWidget):
         self.view: HistoryView | None = None
         self.loader: HistoryLoader | None = None
         self._steps: list[Callable[[], None]] = []
+        self._first_load_due = False
         self._shown_snapshot: HistorySnapshot | None = None
         self._today = today
         self._layout = QVBoxLayout(self)
@@ -128,11 +129,18 @@ class HistoryPage(QWidget):
         self.loader.failed.connect(self._show_problem)
         self.loader.busy_changed.connect(self._busy_changed)
         self.busy.show()  # the first time, at once
+        # Started from the event loop, so a refresh asked for in the same breath (the
+        # window asks for both when the page is first shown) is that very same reading.
+        self._first_load_due = True
+        QTimer.singleShot(0, self, self._first_load)
+
+    def _first_load(self) -> None:
+        self._first_load_due = False
         self._load(reread=True)
 
     def refresh(self) -> None:
         """Show the latest log; before the page was first wanted there is nothing to do."""
-        if self.loader is not None:
+        if self.loader is not None and not self._first_load_due:
             self._load(reread=True)
 
     def restyle(self, theme: Theme | None = None) -> None:
