@@ -39,7 +39,7 @@ def colours_for_theme(theme: Theme) -> HistoryColours:
         run_band=band,
         neutral=mix(theme.muted_text, theme.surface, 0.15),
         empty_day=mix(theme.text, theme.surface, 0.82),
-        rest_day=mix(theme.muted_text, theme.surface, 0.55),
+        rest_day=mix(theme.body, theme.muted_text, 0.3),
     )
 
 

@@ -62,7 +62,7 @@ FLEXIBLE_WIDTHS = {
     2: (125, 100),
     3: (110, 60),
     5: (135, 90),
-    RESPONSE_COLUMN: (280, 100),
+    RESPONSE_COLUMN: (330, 100),
     FEELING_COLUMN: (125, 90),
     NOTE_COLUMN: (240, 90),
 }
