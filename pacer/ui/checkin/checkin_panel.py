@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -204,9 +205,11 @@ class CheckInPanel(QWidget):
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addStretch(1)
         layout.addWidget(self.question)
-        layout.addSpacing(12)
+        # The spaces around the numbers grow with them (see _apply_sizes).
+        self._spacers = (QSpacerItem(0, 12, _FIXED, _FIXED), QSpacerItem(0, 12, _FIXED, _FIXED))
+        layout.addSpacerItem(self._spacers[0])
         layout.addWidget(self._scale, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(12)
+        layout.addSpacerItem(self._spacers[1])
         layout.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.hint)
         layout.addStretch(1)
@@ -333,8 +336,7 @@ class CheckInPanel(QWidget):
         side = max(min(largest, int(room / 13.5)), 36)
         gap = max(round(side * 0.25), 6)
         self._row.setSpacing(gap)
-        for index in (2, 4):  # the spaces around the numbers grow with them
-            spacer = self._layout.itemAt(index).spacerItem()
+        for spacer in self._spacers:
             spacer.changeSize(0, round(side * 0.2), _FIXED, _FIXED)
         self._layout.invalidate()
         number = QFont(self.font())

@@ -171,8 +171,7 @@ class HistoryView(QWidget):
         self.more_button = QPushButton("Show earlier sessions")
         self.more_button.setFlat(True)
         self.more_button.clicked.connect(self.show_more_rows)
-        self.sessions_box = self._section("Sessions", self.table)
-        self.sessions_box.layout().addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.sessions_box = self._section("Sessions", self.table, self.more_button)
 
         self.left_out = _wrapped()
         self.left_out.setObjectName("leftOutEntries")
