@@ -185,7 +185,7 @@ def test_refreshes_asked_for_meanwhile_fold_into_one(qtbot, filled_log):
     page.snapshot_shown.connect(shown.append)
     for _ in range(5):
         page.refresh()
-    qtbot.waitUntil(lambda: not page.loader.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: page.idle and bool(shown), timeout=10_000)
     assert 1 <= len(shown) <= 2
 
 
@@ -555,7 +555,7 @@ def test_opening_the_page_reads_the_log_once(qtbot, window, monkeypatch):
     monkeypatch.setattr(loader_module, "read_for_history", read)
     with qtbot.waitSignal(window.history.snapshot_shown, timeout=10_000):
         window.show_page("history")  # asks the page to build and to refresh
-    qtbot.waitUntil(lambda: not window.history.loader.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: window.history.idle, timeout=10_000)
     assert len(reads) == 1
 
 

@@ -120,6 +120,11 @@ class HistoryPage(QWidget):
     def snapshot(self) -> HistorySnapshot | None:
         return None if self.view is None else self.view.snapshot
 
+    @property
+    def idle(self) -> bool:
+        """Nothing being read and nothing waiting to be drawn."""
+        return self.loader is not None and not self.loader.busy and not self._steps
+
     def ensure_built(self) -> None:
         """Start reading the log the first time the page is wanted."""
         if self.loader is not None or self.log is None:
@@ -172,9 +177,11 @@ class HistoryPage(QWidget):
         assert self.view is not None
         # One paint at the end rather than one after every step.
         self.view.setUpdatesEnabled(False)
+        drawing = bool(self._steps)  # a newer snapshot replaces the rest of an older one
         self._steps = [*self.view.snapshot_steps(loaded.snapshot), self._shown]
         self._shown_snapshot = loaded.snapshot
-        QTimer.singleShot(1, self, self._next_step)
+        if not drawing:
+            QTimer.singleShot(1, self, self._next_step)
 
     def _next_step(self) -> None:
         if self._steps:
