@@ -199,11 +199,6 @@ class HistoryPage(QWidget):
 
         assert self.log is not None
         view = HistoryView(self.log, current_colours())
-        for chart, height in ((view.minutes_chart, 200), (view.check_in_chart, 190)):
-            chart.setMinimumHeight(height)
-            chart.setMaximumHeight(round(height * 1.6))
-        view.feelings_chart.setMinimumHeight(150)
-        view.feelings_chart.setMaximumHeight(240)
         view.changed.connect(lambda: self._load(reread=True))
         view.kind_changed.connect(lambda: self._load(reread=False))
         self._scroll.setWidget(view)

@@ -27,7 +27,13 @@ from pacer.core.practice_log.records import SessionKind
 from pacer.core.practice_log.store import PracticeLog
 from pacer.core.practice_log.wording import KIND_WORDS
 from pacer.ui.history.calendar import PracticeCalendar
-from pacer.ui.history.charts import ZOOM_STEP, CheckInChart, FeelingsChart, MinutesChart
+from pacer.ui.history.charts import (
+    ZOOM_STEP,
+    CheckInChart,
+    DateChart,
+    FeelingsChart,
+    MinutesChart,
+)
 from pacer.ui.history.legend import Legend, Mark
 from pacer.ui.history.style import HistoryColours
 from pacer.ui.history.table import (
@@ -112,6 +118,8 @@ class HistoryView(QWidget):
         minutes_header.addWidget(self.zoom_out_button)
         minutes_header.addWidget(self.zoom_in_button)
         self.minutes_chart = MinutesChart(colours)
+        self.minutes_chart.setMinimumHeight(200)
+        self.minutes_chart.setMaximumHeight(320)
         self.minutes_legend = Legend(
             [
                 (Mark.BAR, "minutes you practised that day"),
@@ -139,8 +147,11 @@ class HistoryView(QWidget):
         calendar_words.addStretch(1)
         calendar_row.addLayout(calendar_words, 1)
 
-        self.check_in_chart = CheckInChart(colours)
-        self.check_in_chart.setXLink(self.minutes_chart)
+        # The check-in and feelings charts are built when a snapshot first has something
+        # for them: a log without check-ins never pays for one, and building the three
+        # charts is spread over separate turns of the event loop.
+        self.check_in_chart: CheckInChart | None = None
+        self.feelings_chart: FeelingsChart | None = None
         self.check_in_sentence = _wrapped()
         self.check_in_sentence.setObjectName("checkInSentence")
         self.check_in_legend = Legend(
@@ -154,15 +165,10 @@ class HistoryView(QWidget):
         self.check_in_box = self._section(
             "Before and after practice",
             self.check_in_sentence,
-            self.check_in_chart,
             self.check_in_legend,
         )
 
-        self.feelings_chart = FeelingsChart(colours)
-        self.feelings_chart.setXLink(self.minutes_chart)
-        self.feelings_box = self._section(
-            "How you felt afterwards, when you noted it", self.feelings_chart
-        )
+        self.feelings_box = self._section("How you felt afterwards, when you noted it")
 
         self.table_model = SessionTableModel(self)
         self.table_model.note_edited.connect(self._save_note)
@@ -203,8 +209,34 @@ class HistoryView(QWidget):
         return box
 
     @property
-    def charts(self) -> tuple[MinutesChart, CheckInChart, FeelingsChart]:
-        return (self.minutes_chart, self.check_in_chart, self.feelings_chart)
+    def charts(self) -> list[DateChart]:
+        """The charts built so far."""
+        built = (self.minutes_chart, self.check_in_chart, self.feelings_chart)
+        return [chart for chart in built if chart is not None]
+
+    def _check_in_chart(self) -> CheckInChart:
+        if self.check_in_chart is None:
+            chart = CheckInChart(self.colours)
+            chart.setMinimumHeight(190)
+            chart.setMaximumHeight(300)
+            chart.setXLink(self.minutes_chart)
+            layout = self.check_in_box.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.check_in_legend), chart)
+            self.check_in_chart = chart
+        return self.check_in_chart
+
+    def _feelings_chart(self) -> FeelingsChart:
+        if self.feelings_chart is None:
+            chart = FeelingsChart(self.colours)
+            chart.setMinimumHeight(150)
+            chart.setMaximumHeight(240)
+            chart.setXLink(self.minutes_chart)
+            layout = self.feelings_box.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.addWidget(chart)
+            self.feelings_chart = chart
+        return self.feelings_chart
 
     @property
     def kind(self) -> SessionKind | None:
@@ -229,13 +261,15 @@ class HistoryView(QWidget):
             self.left_out.setVisible(bool(snapshot.left_out_lines))
 
         def check_ins() -> None:
-            self.check_in_chart.show_snapshot(snapshot)
+            if snapshot.has_check_ins or self.check_in_chart is not None:
+                self._check_in_chart().show_snapshot(snapshot)
             self.check_in_box.setVisible(snapshot.has_check_ins)
             self.check_in_sentence.setText(snapshot.check_ins.sentence or "")
             self.check_in_sentence.setVisible(bool(snapshot.check_ins.sentence))
 
         def feelings() -> None:
-            self.feelings_chart.show_snapshot(snapshot)
+            if snapshot.has_feelings or self.feelings_chart is not None:
+                self._feelings_chart().show_snapshot(snapshot)
             self.feelings_box.setVisible(snapshot.has_feelings)
 
         def sessions() -> None:
