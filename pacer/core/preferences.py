@@ -68,6 +68,7 @@ class Preferences:
     reminder_text: str = DEFAULT_LINE
     reminder_skip_practised: bool = True
     reminder_sound: bool = False
+    checkin: bool = True  # ask "how tense does your body feel?" before and after practice
 
     def with_changes(self, **changes: Any) -> Preferences:
         return validate(replace(self, **changes))
@@ -170,6 +171,7 @@ _PARSERS = {
     "reminder_text": _text,
     "reminder_skip_practised": _to_bool,
     "reminder_sound": _to_bool,
+    "checkin": _to_bool,
 }
 
 

@@ -60,16 +60,19 @@ class BreathingPage(PracticePage):
     def start_plan(self, plan: BreathingPlan) -> PracticeSession:
         return self.begin(self._session_for(plan))
 
-    def new_session(self) -> PracticeSession:
-        return self._session_for(self.current_plan())
+    def new_session(self, tension_before: int | None = None) -> PracticeSession:
+        return self._session_for(self.current_plan(), tension_before)
 
-    def _session_for(self, plan: BreathingPlan) -> PracticeSession:
+    def _session_for(
+        self, plan: BreathingPlan, tension_before: int | None = None
+    ) -> PracticeSession:
         timeline = BreathingTimeline(plan.pattern, plan.length_seconds)
         description = SessionDescription(
             SessionKind.BREATHING,
             timeline.total_seconds,
             pattern=plan.pattern,
             pattern_name=plan.pattern_name,
+            tension_before=tension_before,
         )
         return self.services.create_session(timeline, description, self)
 

@@ -109,6 +109,8 @@ class PreferencesDialog(QDialog):
         for value, label in APPEARANCE_LABELS.items():
             self.appearance.addItem(label, value.value)
         self.appearance.setCurrentIndex(self.appearance.findData(prefs.appearance.value))
+        self.checkin = QCheckBox("Ask how tense I feel before and after", self)
+        self.checkin.setChecked(prefs.checkin)
 
         form = QFormLayout()
         form.addRow("Usual pattern", self.pattern)
@@ -120,6 +122,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Movement", self.motion)
         form.addRow("Countdown", self.countdown)
         form.addRow("Appearance", self.appearance)
+        form.addRow("Check-in", self.checkin)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -154,6 +157,7 @@ class PreferencesDialog(QDialog):
             countdown=self.countdown.isChecked(),
             appearance=Appearance(self.appearance.currentData()),
             **self.reminders.changes(),
+            checkin=self.checkin.isChecked(),
         )
 
     def accept(self) -> None:

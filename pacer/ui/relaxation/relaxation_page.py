@@ -146,10 +146,12 @@ class RelaxationPage(PracticePage):
     def start_plan(self, plan: RelaxationPlan) -> PracticeSession:
         return self.begin(self._session_for(plan))
 
-    def new_session(self) -> PracticeSession:
-        return self._session_for(self.current_plan())
+    def new_session(self, tension_before: int | None = None) -> PracticeSession:
+        return self._session_for(self.current_plan(), tension_before)
 
-    def _session_for(self, plan: RelaxationPlan) -> PracticeSession:
+    def _session_for(
+        self, plan: RelaxationPlan, tension_before: int | None = None
+    ) -> PracticeSession:
         timeline = RelaxationTimeline(plan)
         description = SessionDescription(
             SessionKind.RELAXATION,
@@ -160,6 +162,7 @@ class RelaxationPage(PracticePage):
                 float(plan.release_seconds or 0),
                 plan.skipped_groups,
             ),
+            tension_before=tension_before,
         )
         return self.services.create_session(timeline, description, self)
 

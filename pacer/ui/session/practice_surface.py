@@ -29,6 +29,7 @@ from pacer.core.breathing.scene import pacer_scene, resting_scene
 from pacer.core.breathing.wording import PhaseWords
 from pacer.core.surface import StepView, SurfaceState
 from pacer.ui.breathing.belly_canvas import BellyCanvas
+from pacer.ui.checkin.checkin_panel import CheckInPanel
 from pacer.ui.common.announce import announce
 from pacer.ui.common.theme import DAY, Theme, mix
 from pacer.ui.session.step_panel import StepPanel
@@ -110,9 +111,11 @@ class PracticeSurface(QWidget):
         footer_row.addWidget(self.progress, 3)
         footer_row.addWidget(self.remaining, 2)
         self.summary = SummaryPanel(self)
+        self.checkin = CheckInPanel(parent=self)
         self.lower = QStackedWidget(self)
         self.lower.setAccessibleName("")  # a container, nothing to say on its own
         self.lower.addWidget(self.footer)
+        self.lower.addWidget(self.checkin)
         self.lower.addWidget(self.summary)
         self.lower.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
@@ -152,6 +155,7 @@ class PracticeSurface(QWidget):
         self.canvas.set_theme(theme)
         self.step_panel.set_theme(theme)
         self.progress.set_theme(theme)
+        self.checkin.set_theme(theme)
         self._colour_words()
 
     def set_reduced_motion(self, reduced: bool) -> None:
@@ -166,6 +170,7 @@ class PracticeSurface(QWidget):
         self._far = far
         margin = 24 if far else 0
         self.layout().setContentsMargins(margin, margin, margin, margin)
+        self.checkin.set_distance_reading(far)
         self._apply_sizes()
 
     @property
@@ -243,6 +248,15 @@ class PracticeSurface(QWidget):
 
     def show_footer(self) -> None:
         self._show_lower(self.footer)
+
+    def ask_checkin(self, before: bool) -> None:
+        """The optional check-in: how tense the body feels, before or after a session."""
+        self.checkin.ask(before)
+        self._show_lower(self.checkin)
+
+    @property
+    def checkin_shown(self) -> bool:
+        return self.lower.currentWidget() is self.checkin
 
     def _show_lower(self, widget: QWidget) -> None:
         # Only the shown part takes room, so the figure keeps all the space it can.

@@ -117,16 +117,17 @@ class TrainerPage(PracticePage):
     def start_plan(self, plan: TrainerPlan) -> PracticeSession:
         return self.begin(self._session_for(plan))
 
-    def new_session(self) -> PracticeSession:
-        return self._session_for(self.current_plan())
+    def new_session(self, tension_before: int | None = None) -> PracticeSession:
+        return self._session_for(self.current_plan(), tension_before)
 
-    def _session_for(self, plan: TrainerPlan) -> PracticeSession:
+    def _session_for(self, plan: TrainerPlan, tension_before: int | None = None) -> PracticeSession:
         timeline = TrainerTimeline(plan)
         description = SessionDescription(
             SessionKind.TRAINER,
             timeline.total_seconds,
             pattern=plan.pattern,
             pattern_name=plan.pattern_name,
+            tension_before=tension_before,
         )
         return self.services.create_session(timeline, description, self)
 
