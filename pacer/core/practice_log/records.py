@@ -109,7 +109,8 @@ class SessionRecord:
                 raise ValueError(f"{name} must be a whole number from 0 to 10")
 
 
-# Field order shared by the CSV header, the JSON export and the store's columns.
+# Field order shared by the CSV header, the JSON export and the store's columns. New fields
+# go at the end, so the CSV's columns keep their places.
 RECORD_FIELDS: tuple[str, ...] = (
     "id",
     "kind",
@@ -124,4 +125,21 @@ RECORD_FIELDS: tuple[str, ...] = (
     "rest",
     "feeling",
     "note",
+    "clench_seconds",
+    "release_seconds",
+    "skipped_groups",
+    "response",
+    "guarding_moments",
+    "tension_before",
+    "tension_after",
 )
+
+
+@dataclass(frozen=True)
+class UnreadableRow:
+    """A row in the log that cannot be shown as a session (written by hand or by an older
+    version, say). Readers list it instead of failing; it stays in the file untouched."""
+
+    id: str
+    started_at_text: str
+    reason: str
