@@ -547,6 +547,15 @@ class PracticeLog:
             self._conn = None
         self._lock.release()
 
+    def open_another(self) -> PracticeLog:
+        """A second, independent connection to this log, for one other thread.
+
+        SQLite connections belong to the thread that made them: long work (a large import,
+        a PDF) opens its own here and closes it when done. It never closes sessions left
+        open by a crash: the first connection's Pacer holds the log's lock.
+        """
+        return PracticeLog.open(self.path.parent)
+
     def __enter__(self) -> PracticeLog:
         return self
 
