@@ -30,10 +30,11 @@ class MergeableLog(Protocol):
 
 def describe_size(size: int) -> str:
     """``67 MB``, ``4.2 GB`` — the real size, in the units people see in their file manager."""
-    if size >= 1000**3:
-        return f"{size / 1000**3:.1f} GB"
-    if size >= 1000**2:
-        return f"{size / 1000**2:.0f} MB"
+    for unit, scale in (("GB", 1000**3), ("MB", 1000**2)):
+        if size >= scale:
+            value = size / scale
+            text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
+            return f"{text.removesuffix('.0')} {unit}"
     return f"{max(1, round(size / 1000))} kB"
 
 

@@ -9,6 +9,7 @@ in the window's thread, where the slots run.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -33,14 +34,23 @@ class BackgroundTask(QObject):
 
     def _run(self) -> None:
         try:
-            result = self._work(self.progressed.emit)
+            result = self._work(self._report)
         except Exception as error:  # handed to the window, which words it for the user
             self.running = False
-            self.failed.emit(error)
+            self._emit(self.failed, error)
         else:
             self.running = False
-            self.succeeded.emit(result)
-        self.finished.emit()
+            self._emit(self.succeeded, result)
+        self._emit(self.finished)
+
+    def _report(self, share: float) -> None:
+        self._emit(self.progressed, share)
+
+    @staticmethod
+    def _emit(signal: object, *args: object) -> None:
+        # RuntimeError: the application is closing and nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)  # type: ignore[attr-defined]
 
 
 class _Runnable(QRunnable):

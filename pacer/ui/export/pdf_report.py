@@ -132,6 +132,9 @@ def _font(point_size: float, *, bold: bool = False) -> QFont:
     font = QFont()
     font.setPointSizeF(point_size)
     font.setBold(bold)
+    # No ligatures: "floor" copied or read aloud from the PDF stays "floor", not "ﬂoor".
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
     return font
 
 

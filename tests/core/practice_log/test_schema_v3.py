@@ -286,7 +286,7 @@ def test_rows_written_by_hand_are_listed_as_unreadable_never_raised(data_dir):
         assert list(log.iter_sessions()) == [good]
         unreadable = {row.id: row for row in log.unreadable_rows()}
         assert set(unreadable) == {row[0] for row in HAND_WRITTEN}
-        for row_id, column, value, reason in HAND_WRITTEN:
+        for row_id, _column, _value, reason in HAND_WRITTEN:
             assert isinstance(unreadable[row_id], UnreadableRow)
             assert reason in unreadable[row_id].reason, (row_id, unreadable[row_id])
             assert log.get(row_id) is None

@@ -118,3 +118,54 @@ def test_import_helper_refuses_a_foreign_file_and_changes_nothing(log, tmp_path)
 
 def test_import_helper_does_nothing_when_no_file_is_chosen(log):
     assert import_with_dialog(None, log, choose=lambda p: None, inform=lambda p, o: 1 / 0) is None
+
+
+def test_the_window_keeps_turning_while_a_large_pdf_is_saved(qtbot, data_dir, tmp_path):
+    """The export runs on a worker thread: timers keep firing, the result arrives by signal."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import QTimer
+
+    start = date(2020, 1, 1)
+    with PracticeLog.open(data_dir) as log:
+        log.merge(
+            [
+                finished_session(
+                    (start + timedelta(days=i // 3)).isoformat(), f"{8 + i % 3 * 4:02d}:00"
+                )
+                for i in range(3000)
+            ]
+        )
+        dialog = ExportDialog(log, data_dir, today=date(2026, 3, 20), default_folder=tmp_path)
+        qtbot.addWidget(dialog)
+        ticks_while_busy = []
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(lambda: ticks_while_busy.append(dialog.busy))
+        timer.start()
+        with qtbot.waitSignal(dialog.done, timeout=60_000) as signal:
+            assert dialog.export()
+            assert not dialog.progress.isHidden()
+        timer.stop()
+    assert signal.args == [True]
+    assert sum(ticks_while_busy) >= 5  # the event loop turned many times during the work
+    assert dialog.progress.isHidden()
+    assert dialog.message.text().startswith("Saved 3000 sessions to ")
+    assert (tmp_path / "practice-log-2026-03-20.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_refused_import_is_told_in_a_message_and_changes_nothing(qtbot, log, tmp_path):
+    crafted = tmp_path / "crafted.json"
+    crafted.write_bytes(
+        b'{"format": "pacer-practice-log", "version": 2, "sessions": [' + b"[" * 50_000 + b"]}"
+    )
+    before = log.sessions()
+    shown = []
+    outcome = import_with_dialog(
+        None, log, choose=lambda p: crafted, inform=lambda p, o: shown.append(o)
+    )
+    assert not outcome.imported
+    assert shown == [outcome]
+    assert "nests its values far deeper" in outcome.message
+    assert "\n" not in outcome.message
+    assert log.sessions() == before
