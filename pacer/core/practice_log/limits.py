@@ -98,12 +98,68 @@ def _short(value: float) -> str:
     return text if len(text) <= 12 else text[:11] + "…"
 
 
+_PHASE_RANGES = tuple((name, b.minimum, b.maximum) for name, b in _PHASES.items())
+_CLENCH = (relaxation.CLENCH_SECONDS.minimum, relaxation.CLENCH_SECONDS.maximum)
+_RELEASE = (relaxation.RELEASE_SECONDS.minimum, relaxation.RELEASE_SECONDS.maximum)
+
+
+def _plainly_within(record: SessionRecord, latest: date) -> bool:
+    """A quick yes for the usual record (a log is read whole, often); False means "look
+    closer", not "refuse". Comparisons with NaN are false, so NaN is never waved through."""
+    try:
+        started, ended_at = record.started_at, record.ended_at
+        if not EARLIEST_DAY <= started.date() <= latest:
+            return False
+        practised = record.practised_seconds
+        if type(practised) is not float and type(practised) is not int:
+            return False
+        if ended_at is None:
+            if not 0.0 <= practised <= MAX_OPEN_SESSION_SECONDS:
+                return False
+        elif not (
+            EARLIEST_DAY <= ended_at.date() <= latest
+            and ended_at >= started
+            and 0.0 <= practised <= (ended_at - started).total_seconds() + PRACTISED_SLACK_SECONDS
+        ):
+            return False
+        planned = record.planned_seconds
+        if planned is not None:
+            low, high = PLANNED_SECONDS[record.kind]
+            if not low <= planned <= high:
+                return False
+        for name, low, high in _PHASE_RANGES:
+            value = getattr(record, name)
+            if value is not None and not low <= value <= high:
+                return False
+        clench, release = record.clench_seconds, record.release_seconds
+        if clench is not None and not _CLENCH[0] <= clench <= _CLENCH[1]:
+            return False
+        if release is not None and not _RELEASE[0] <= release <= _RELEASE[1]:
+            return False
+        guarding = record.guarding_moments
+        return (
+            (record.skipped_groups is None or record.skipped_groups == ())
+            and (record.response is None or record.response in TRAINER_RESPONSE_KEYS)
+            and (
+                guarding is None
+                or (type(guarding) is int and 0 <= guarding <= MAX_GUARDING_MOMENTS)
+            )
+            and (record.tension_before is None or type(record.tension_before) is int)
+            and (record.tension_after is None or type(record.tension_after) is int)
+            and (record.note is None or (len(record.note) < 200 and record.note.isprintable()))
+        )
+    except TypeError:
+        return False
+
+
 def record_problem(record: SessionRecord, latest: date) -> RecordProblem | None:
     """The first field of ``record`` outside the app's limits, or None if all are within.
 
     ``latest`` is the last day a session may start or end on: tomorrow for an import, a
     far day for rows already in the log.
     """
+    if _plainly_within(record, latest):
+        return None
     for name in ("started_at", "ended_at"):
         moment = getattr(record, name)
         if moment is not None and not EARLIEST_DAY <= moment.date() <= latest:

@@ -23,7 +23,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from pacer.core.practice_log.limits import LATEST_STORED_DAY, record_problem, text_problem
+from pacer.core.breathing.pattern import PHASE_BOUNDS
+from pacer.core.practice_log.limits import (
+    EARLIEST_DAY,
+    LATEST_STORED_DAY,
+    MAX_GUARDING_MOMENTS,
+    MAX_NOTE_CHARS,
+    MAX_OPEN_SESSION_SECONDS,
+    PLANNED_SECONDS,
+    PRACTISED_SLACK_SECONDS,
+    record_problem,
+    text_problem,
+)
 from pacer.core.practice_log.records import (
     FEELING_KEYS,
     RECORD_FIELDS,
@@ -34,6 +45,7 @@ from pacer.core.practice_log.records import (
     SessionRecord,
     UnreadableRow,
 )
+from pacer.core.relaxation.limits import CLENCH_SECONDS, RELEASE_SECONDS
 from pacer.paths import PRIVATE_FILE_MODE, ensure_private_dir
 
 try:  # POSIX: one process at a time may recover interrupted sessions
@@ -52,7 +64,6 @@ _SQLITE_NOTADB = 26
 
 # Every column comes from RECORD_FIELDS, plus two the log keeps for itself.
 _STORED_FIELDS = (*RECORD_FIELDS, "started_utc", "checkpoint_at")
-_SELECT_COLUMNS = ", ".join(RECORD_FIELDS)
 _INSERT = (
     f"INSERT {{mode}} INTO {{table}} ({', '.join(_STORED_FIELDS)}) "
     f"VALUES ({', '.join('?' * len(_STORED_FIELDS))})"
@@ -346,11 +357,119 @@ def _field_value(name: str, value: object) -> object:
     return value
 
 
+_KINDS = {kind.value: kind for kind in SessionKind}
+_ENDS = {end.value: end for end in SessionEnd}
+
+
+def _plain_sql() -> str:
+    """An SQL expression, 1 for a row exactly as Pacer writes it and within the app's limits.
+
+    Evaluated by SQLite as the rows are read, it lets the usual row become a record without
+    field-by-field checks in Python (the log loads quickly); any other row is looked at
+    closely by :func:`record_problem` and, if it must be, listed as unreadable.
+    """
+
+    def number(column: str, low: float, high: float) -> str:
+        return (
+            f"({column} IS NULL OR (typeof({column}) IN ('real', 'integer') "
+            f"AND {column} BETWEEN {low!r} AND {high!r}))"
+        )
+
+    def whole(column: str, low: int, high: int) -> str:
+        return (
+            f"({column} IS NULL OR (typeof({column}) = 'integer' "
+            f"AND {column} BETWEEN {low} AND {high}))"
+        )
+
+    def day(column: str) -> str:
+        return (
+            f"typeof({column}) = 'text' AND julianday({column}) IS NOT NULL AND "
+            f"substr({column}, 1, 10) BETWEEN '{EARLIEST_DAY.isoformat()}' "
+            f"AND '{LATEST_STORED_DAY.isoformat()}'"
+        )
+
+    planned = " ".join(
+        f"WHEN '{kind.value}' THEN planned_seconds BETWEEN {low!r} AND {high!r}"
+        for kind, (low, high) in PLANNED_SECONDS.items()
+    )
+    span = "(julianday(ended_at) - julianday(started_at)) * 86400.0"
+    parts = [
+        "typeof(id) = 'text'",
+        f"kind IN ({_listed(_KINDS)})",
+        day("started_at"),
+        f"(ended_at IS NULL OR ({day('ended_at')} AND {span} >= 0))",
+        "typeof(practised_seconds) IN ('real', 'integer') AND practised_seconds >= 0",
+        f"practised_seconds <= CASE WHEN ended_at IS NULL THEN {MAX_OPEN_SESSION_SECONDS!r} "
+        f"ELSE {span} + {PRACTISED_SLACK_SECONDS!r} END",
+        "(planned_seconds IS NULL OR (typeof(planned_seconds) IN ('real', 'integer') "
+        f"AND CASE kind {planned} ELSE 0 END))",
+        f"(ended IS NULL OR ended IN ({_listed(_ENDS)}))",
+        *(number(phase.value, b.minimum, b.maximum) for phase, b in PHASE_BOUNDS.items()),
+        number("clench_seconds", CLENCH_SECONDS.minimum, CLENCH_SECONDS.maximum),
+        number("release_seconds", RELEASE_SECONDS.minimum, RELEASE_SECONDS.maximum),
+        f"(feeling IS NULL OR feeling IN ({_listed(FEELING_KEYS)}))",
+        "(note IS NULL OR typeof(note) = 'text')",
+        "(skipped_groups IS NULL OR skipped_groups = '')",
+        f"(response IS NULL OR response IN ({_listed(TRAINER_RESPONSE_KEYS)}))",
+        whole("guarding_moments", 0, MAX_GUARDING_MOMENTS),
+        whole("tension_before", TENSION_RANGE.start, TENSION_RANGE.stop - 1),
+        whole("tension_after", TENSION_RANGE.start, TENSION_RANGE.stop - 1),
+    ]
+    return "(" + " AND ".join(parts) + ")"
+
+
+_PLAIN = _plain_sql()
+_SELECT_COLUMNS = ", ".join(RECORD_FIELDS) + f", {_PLAIN} AS plain"
+
+
+def _plain_record(row: tuple) -> SessionRecord | None:
+    """A record from a row SQLite found plain (see :func:`_plain_sql`); None if, after all,
+    it is not (a date Python reads differently, a note with a control character)."""
+    try:
+        note = row[12]
+        if note is not None and not note.isprintable() and text_problem(note) is not None:
+            return None
+        if note is not None and len(note) > MAX_NOTE_CHARS:
+            return None
+        ended_at = row[3]
+        ended = row[6]
+        return SessionRecord(
+            id=row[0],
+            kind=_KINDS[row[1]],
+            started_at=datetime.fromisoformat(row[2]),
+            ended_at=None if ended_at is None else datetime.fromisoformat(ended_at),
+            planned_seconds=None if row[4] is None else float(row[4]),
+            practised_seconds=float(row[5]),
+            ended=None if ended is None else _ENDS[ended],
+            inhale=None if row[7] is None else float(row[7]),
+            hold=None if row[8] is None else float(row[8]),
+            exhale=None if row[9] is None else float(row[9]),
+            rest=None if row[10] is None else float(row[10]),
+            feeling=row[11],
+            note=note,
+            clench_seconds=None if row[13] is None else float(row[13]),
+            release_seconds=None if row[14] is None else float(row[14]),
+            skipped_groups=None if row[15] is None else (),
+            response=row[16],
+            guarding_moments=row[17],
+            tension_before=row[18],
+            tension_after=row[19],
+        )
+    except (KeyError, ValueError, TypeError, OverflowError):
+        return None
+
+
 def _read_row(row: tuple) -> SessionRecord | UnreadableRow:
-    """A stored row as a session, or as an unreadable row with the reason. Never raises."""
+    """A stored row (with its ``plain`` flag last) as a session, or as an unreadable row
+    with the reason. Never raises."""
+    if row[-1] == 1:
+        record = _plain_record(row)
+        if record is not None and record.started_at.tzinfo is not None:
+            return record
     try:
         fields = {
-            name: _field_value(name, value) for name, value in zip(RECORD_FIELDS, row, strict=True)
+            name: _field_value(name, value)
+            for name, value in zip(RECORD_FIELDS, row[: len(RECORD_FIELDS)], strict=True)
         }
         record = SessionRecord(**fields)  # type: ignore[arg-type]
         problem = record_problem(record, LATEST_STORED_DAY)
