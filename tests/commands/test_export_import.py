@@ -380,7 +380,7 @@ def test_a_file_over_the_size_limit_states_its_real_size(data_dir, tmp_path, cap
 
 
 def test_rows_that_cannot_be_read_are_left_out_of_every_export_and_named(
-    march, data_dir, tmp_path, capsys
+    qapp, march, data_dir, tmp_path, capsys
 ):
     with PracticeLog.open(data_dir) as log:
         log._conn.execute(
@@ -407,7 +407,9 @@ def test_rows_that_cannot_be_read_are_left_out_of_every_export_and_named(
 SIZE_WORDS = ("size", "diameter", "depth", "length", "held", "width", "mm", "cm", "inch")
 
 
-def test_no_field_anywhere_records_a_size_depth_length_or_time_held(march, data_dir, tmp_path):
+def test_no_field_anywhere_records_a_size_depth_length_or_time_held(
+    qapp, march, data_dir, tmp_path
+):
     """Practice is logged by how it went, never by how far (issue 17)."""
     import re
 
