@@ -33,6 +33,14 @@ def run(args: argparse.Namespace) -> int:
     except (ImportReadError, LogError) as error:
         print(f"pacer import: {error} Your log is unchanged.", file=sys.stderr)
         return 1
+    except (ValueError, OverflowError, RecursionError, MemoryError) as error:
+        # Not expected (the reader words every problem it knows); still one calm line.
+        print(
+            f"pacer import: {path} could not be read as a Pacer export ({error}). "
+            "Your log is unchanged.",
+            file=sys.stderr,
+        )
+        return 1
     print(describe_merge(result))
     return 0
 
