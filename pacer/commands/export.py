@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pacer.core.export.exporting import export_log
+from pacer.core.export.exporting import PdfRenderer, export_log
 from pacer.core.export.service import (
     DateRangeError,
     ExportFormat,
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             file=sys.stderr,
         )
         return 1
-    render_pdf = None
+    render_pdf: PdfRenderer | None = None
     if fmt is ExportFormat.PDF:
         # Before any other Qt use: a windowless Qt, so no display is ever needed.
         from pacer.ui.export.pdf_report import ensure_gui_application, render_pdf

@@ -27,7 +27,7 @@ import io
 import json
 import math
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, BinaryIO
@@ -199,7 +199,9 @@ class LogReader:
         text = self._text()
         header: dict[str, Any] = {}
         try:
-            entries = ObjectReader(text, frozenset({"sessions", "rest_days"})).entries()
+            entries: Generator[tuple[str, Any], None, None] = ObjectReader(
+                text, frozenset({"sessions", "rest_days"})
+            ).entries()
             for key, value in entries:
                 if key in ("format", "version"):
                     header[key] = value
@@ -375,8 +377,16 @@ def read_session(item: Any, index: int, latest: date) -> SessionRecord:
             note=note,
             skipped_groups=groups,
             response=response,
-            **seconds,
-            **whole,
+            planned_seconds=seconds["planned_seconds"],
+            inhale=seconds["inhale"],
+            hold=seconds["hold"],
+            exhale=seconds["exhale"],
+            rest=seconds["rest"],
+            clench_seconds=seconds["clench_seconds"],
+            release_seconds=seconds["release_seconds"],
+            guarding_moments=whole["guarding_moments"],
+            tension_before=whole["tension_before"],
+            tension_after=whole["tension_after"],
         )
     except ValueError as error:
         raise ImportFormatError(f"{where}: {error}.") from None

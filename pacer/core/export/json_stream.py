@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any, TextIO
 
 CHUNK_CHARS = 1 << 16
@@ -170,7 +170,7 @@ class ObjectReader:
 
     # -- the object ------------------------------------------------------------------------
 
-    def entries(self) -> Iterator[tuple[str, Any]]:
+    def entries(self) -> Generator[tuple[str, Any], None, None]:
         if self._peek() == "\ufeff":
             self._pos += 1
         if self._peek() == "":

@@ -342,12 +342,12 @@ def _field_value(name: str, value: object) -> object:
         return value
     if name == "kind":
         try:
-            return SessionKind(value)
+            return SessionKind(str(value))
         except ValueError:
             raise _RowProblemError(f"kind {str(value)[:40]!r} is not one Pacer knows") from None
     if name == "ended":
         try:
-            return SessionEnd(value)
+            return SessionEnd(str(value))
         except ValueError:
             raise _RowProblemError(f"ended {str(value)[:40]!r} is not one Pacer knows") from None
     if not isinstance(value, str):

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pacer.core.export.exporting import ExportResult, export_log
+from pacer.core.export.exporting import ExportResult, PdfRenderer, export_log
 from pacer.core.export.importing import import_file
 from pacer.core.export.service import (
     DateRangeError,
@@ -80,11 +80,12 @@ def _from_qdate(value: QDate) -> date:
 class ExportDialog(QDialog):
     """Choose a date range, a format and a file; then save on a worker thread.
 
-    Emits ``exported(path)`` when the file is saved and ``done(saved)`` after every attempt.
+    Emits ``exported(path)`` when the file is saved and ``attempted(saved)`` after every try
+    (QDialog's own ``done`` and ``finished`` are about closing the dialog).
     """
 
     exported = Signal(Path)
-    done = Signal(bool)
+    attempted = Signal(bool)
 
     def __init__(
         self,
@@ -248,7 +249,7 @@ class ExportDialog(QDialog):
     def export(self) -> bool:
         """Start saving with the chosen settings; False if it could not start.
 
-        The outcome is shown in the dialog when the worker is done (``done`` is emitted).
+        The outcome is shown in the dialog when the worker is done (``attempted`` is emitted).
         """
         if self.busy:
             return False
@@ -264,7 +265,7 @@ class ExportDialog(QDialog):
             self._show("The first day is after the last day; please swap them.")
             return False
         fmt = self.selected_format()
-        render = None
+        render: PdfRenderer | None = None
         if fmt is ExportFormat.PDF:
             from pacer.ui.export.pdf_report import render_pdf as render
         total = max(1, self._log.count()) if hasattr(self._log, "count") else 0
@@ -316,7 +317,7 @@ class ExportDialog(QDialog):
         self._show(result.message)
         self.save_button.setText("Save again")
         self.exported.emit(result.output)
-        self.done.emit(True)
+        self.attempted.emit(True)
 
     def _failed(self, error: Exception) -> None:
         self._finish()
@@ -324,7 +325,7 @@ class ExportDialog(QDialog):
             self._show(str(error))
         else:
             self._show(f"The file could not be saved ({error}). Nothing was written.")
-        self.done.emit(False)
+        self.attempted.emit(False)
 
     def _show(self, text: str) -> None:
         self.message.setText(text)

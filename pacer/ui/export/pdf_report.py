@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
@@ -330,7 +331,7 @@ class _Layout:
         self,
         table: int,
         headings: tuple[str, ...],
-        rows: list[tuple[str, ...]],
+        rows: Sequence[Sequence[str]],
         widths: list[float],
         soft_rows: set[int],
     ) -> None:

@@ -29,7 +29,7 @@ def log(data_dir):
 
 def save(qtbot, dialog) -> bool:
     """Press Save and wait for the worker's answer; True if the file was saved."""
-    with qtbot.waitSignal(dialog.done, timeout=20_000) as signal:
+    with qtbot.waitSignal(dialog.attempted, timeout=20_000) as signal:
         assert dialog.export()
     return signal.args[0]
 
@@ -143,7 +143,7 @@ def test_the_window_keeps_turning_while_a_large_pdf_is_saved(qtbot, data_dir, tm
         timer.setInterval(5)
         timer.timeout.connect(lambda: ticks_while_busy.append(dialog.busy))
         timer.start()
-        with qtbot.waitSignal(dialog.done, timeout=60_000) as signal:
+        with qtbot.waitSignal(dialog.attempted, timeout=60_000) as signal:
             assert dialog.export()
             assert not dialog.progress.isHidden()
         timer.stop()
