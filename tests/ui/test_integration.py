@@ -69,6 +69,12 @@ def test_relaxation_runs_through_to_the_end_and_is_logged(window, fake_clock):
     record = window.context.log.get(session.description.session_id)
     assert record.kind is SessionKind.RELAXATION
     assert record.ended is SessionEnd.COMPLETED
+    options = page.options
+    assert (record.clench_seconds, record.release_seconds) == (
+        options.clench.value(),
+        options.release.value(),
+    )
+    assert record.skipped_groups == ()
     assert record.practised_seconds == pytest.approx(total)
     assert "whole sequence" in page.surface.summary.sentence.text()
 

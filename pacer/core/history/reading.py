@@ -42,6 +42,10 @@ def read_for_history(path: Path) -> LogContents:
     )
     reader = PracticeLog(conn, Path(path), _Unlocked())  # type: ignore[arg-type]
     try:
-        return LogContents(sessions=reader.sessions(), rest_days=frozenset(reader.rest_days()))
+        return LogContents(
+            sessions=reader.sessions(),
+            rest_days=frozenset(reader.rest_days()),
+            unreadable=reader.unreadable_rows(),
+        )
     finally:
         reader.close()

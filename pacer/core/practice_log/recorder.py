@@ -68,6 +68,7 @@ class SessionRecorder:
         started_at = self._wall()
         described = self.description
         pattern = described.pattern
+        relaxation = described.relaxation
         self.record = SessionRecord(
             id=described.session_id,
             kind=described.kind,
@@ -78,6 +79,10 @@ class SessionRecorder:
             hold=None if pattern is None else float(pattern.hold),
             exhale=None if pattern is None else float(pattern.exhale),
             rest=None if pattern is None else float(pattern.rest),
+            clench_seconds=None if relaxation is None else float(relaxation.clench_seconds),
+            release_seconds=None if relaxation is None else float(relaxation.release_seconds),
+            skipped_groups=None if relaxation is None else tuple(relaxation.skipped_groups),
+            tension_before=described.tension_before,
         )
         self._started_mono = self._clock.now()
         self._last_checkpoint = self._started_mono
@@ -100,14 +105,21 @@ class SessionRecorder:
         self._log.checkpoint(self.record.id, self._session.elapsed(), self._wall_now())
         self._last_checkpoint = self._clock.now()
 
-    def finish(self, ended: SessionEnd | None = None) -> SessionRecord | None:
+    def finish(
+        self, ended: SessionEnd | None = None, guarding_moments: int | None = None
+    ) -> SessionRecord | None:
         """Close the record: ``completed`` if the session ran to its end, else as given
-        (``ended_early`` by default). Safe to call twice; returns the stored record."""
+        (``ended_early`` by default), with the moments of guarding trainer practice noted.
+        Safe to call twice; returns the stored record."""
         if not self.active:
             return self.finished
         if ended is None:
             ended = SessionEnd.COMPLETED if self._session.reached_end else SessionEnd.ENDED_EARLY
         self.finished = self._log.finish(
-            self.record.id, ended, self._session.elapsed(), self._wall_now()
+            self.record.id,
+            ended,
+            self._session.elapsed(),
+            self._wall_now(),
+            guarding_moments=guarding_moments,
         )
         return self.finished
