@@ -7,7 +7,7 @@ and the problem is described so the app can mention it once, gently.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
@@ -148,7 +148,7 @@ def _text(value: Any) -> str:
     return check_text(_joined(value, ", "))
 
 
-_PARSERS = {
+_PARSERS: dict[str, Callable[[Any], Any]] = {
     "pattern": str,
     "session_minutes": _optional_number,
     "sound": _to_bool,

@@ -30,6 +30,7 @@ from pacer.ui.sound.notice import SoundNotice
 from pacer.ui.sound.sound_controller import SoundController
 
 if TYPE_CHECKING:
+    from pacer.ui.relaxation.relaxation_page import RelaxationPage
     from pacer.ui.trainer.trainer_page import TrainerPage
 
 MINIMUM_SIZE = QSize(900, 600)
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.home = HomePage(self)
         self.breathing = BreathingPage(context, self.services, self)
         self.history = HistoryPage(context.log, context.log_problem, self)
-        self._relaxation: PracticePage | None = None  # built when first wanted
+        self._relaxation: RelaxationPage | None = None  # built when first wanted
         self._trainer: TrainerPage | None = None
         self._page_names: dict[str, QWidget] = {}
         self.add_page("home", self.home)
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         page.tension_after_given.connect(self._save_tension_after)
 
     @property
-    def relaxation(self) -> PracticePage:
+    def relaxation(self) -> RelaxationPage:
         """The relaxation page, built (and its sequence file read) on first use."""
         if self._relaxation is None:
             from pacer.ui.relaxation.relaxation_page import RelaxationPage
@@ -151,8 +152,11 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- what follows a session -------------------------------------------------------------
-    def _recording_for(self, session: PracticeSession) -> SessionRecording:
-        return SessionRecording(self.context.log, self.services.clock, self.notices.post)
+    def _recording_for(self, session: PracticeSession) -> SessionRecording | None:
+        log = self.context.log
+        if log is None:
+            return None
+        return SessionRecording(log, self.services.clock, self.notices.post)
 
     def _session_finished(self, outcome: SessionOutcome) -> None:
         # A session that ends in full screen ends there, calmly; the person leaves when ready.

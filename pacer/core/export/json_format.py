@@ -30,7 +30,8 @@ import uuid
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, BinaryIO
+from enum import Enum
+from typing import Any, BinaryIO, TypeVar
 
 from pacer.core.export.json_stream import JsonStreamError, NotAnObjectError, ObjectReader
 from pacer.core.practice_log.limits import EARLIEST_DAY, record_problem
@@ -396,11 +397,14 @@ def read_session(item: Any, index: int, latest: date) -> SessionRecord:
     return record
 
 
-def _choice(value: Any, enum: type, where: str, name: str):
+E = TypeVar("E", bound=Enum)
+
+
+def _choice(value: Any, enum: type[E], where: str, name: str) -> E:
     try:
         return enum(value)
     except ValueError:
-        allowed = ", ".join(m.value for m in enum)
+        allowed = ", ".join(str(m.value) for m in enum)
         raise ImportFormatError(
             f'{where} has "{name}" {_show(value)}; it should be one of: {allowed}.'
         ) from None

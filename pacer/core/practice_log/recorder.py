@@ -89,12 +89,20 @@ class SessionRecorder:
         self._log.begin(self.record)
         return self.record
 
+    def _begun(self) -> tuple[SessionRecord, float]:
+        """The record and the monotonic time it began; only after :meth:`begin`."""
+        if self.record is None or self._started_mono is None:
+            raise RuntimeError("this recorder has not begun its session")
+        return self.record, self._started_mono
+
     def _wall_now(self) -> datetime:
-        return self.record.started_at + timedelta(seconds=self._clock.now() - self._started_mono)
+        record, started = self._begun()
+        return record.started_at + timedelta(seconds=self._clock.now() - started)
 
     def tick(self) -> bool:
         """Checkpoint if one is due; returns True when it wrote."""
-        if not self.active or self._clock.now() - self._last_checkpoint < self._every:
+        last = self._last_checkpoint
+        if not self.active or last is None or self._clock.now() - last < self._every:
             return False
         self.checkpoint()
         return True
@@ -102,7 +110,8 @@ class SessionRecorder:
     def checkpoint(self) -> None:
         if not self.active:
             return
-        self._log.checkpoint(self.record.id, self._session.elapsed(), self._wall_now())
+        record, _started = self._begun()
+        self._log.checkpoint(record.id, self._session.elapsed(), self._wall_now())
         self._last_checkpoint = self._clock.now()
 
     def finish(
@@ -115,8 +124,9 @@ class SessionRecorder:
             return self.finished
         if ended is None:
             ended = SessionEnd.COMPLETED if self._session.reached_end else SessionEnd.ENDED_EARLY
+        record, _started = self._begun()
         self.finished = self._log.finish(
-            self.record.id,
+            record.id,
             ended,
             self._session.elapsed(),
             self._wall_now(),

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from pacer.core.breathing.pattern import PHASE_BOUNDS
 from pacer.core.practice_log.limits import (
@@ -51,7 +52,7 @@ from pacer.paths import PRIVATE_FILE_MODE, ensure_private_dir
 try:  # POSIX: one process at a time may recover interrupted sessions
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 LOG_FILENAME = "practice.db"
 LOCK_FILENAME = ".practice.lock"
@@ -307,7 +308,7 @@ def _column_value(name: str, value: object) -> object:
     return value
 
 
-def _record_values(record: SessionRecord, checkpoint_at: str | None) -> tuple:
+def _record_values(record: SessionRecord, checkpoint_at: str | None) -> tuple[Any, ...]:
     values = [_column_value(name, getattr(record, name)) for name in RECORD_FIELDS]
     return (*values, record.started_at.timestamp(), checkpoint_at)
 
@@ -409,7 +410,7 @@ _PLAIN = _plain_sql()
 _SELECT_COLUMNS = ", ".join(RECORD_FIELDS) + f", {_PLAIN} AS plain"
 
 
-def _plain_record(row: tuple) -> SessionRecord | None:
+def _plain_record(row: tuple[Any, ...]) -> SessionRecord | None:
     """A record from a row SQLite found plain (see :func:`_plain_sql`); None if, after all,
     it is not (a date Python reads differently, practised time longer than start to end, a
     note with a control character)."""
@@ -464,7 +465,7 @@ def _plain_record(row: tuple) -> SessionRecord | None:
         return None
 
 
-def _read_row(row: tuple) -> SessionRecord | UnreadableRow:
+def _read_row(row: tuple[Any, ...]) -> SessionRecord | UnreadableRow:
     """A stored row (with its ``plain`` flag last) as a session, or as an unreadable row
     with the reason. Never raises."""
     if row[-1] == 1:
@@ -495,6 +496,8 @@ def _read_row(row: tuple) -> SessionRecord | UnreadableRow:
 class _InstanceLock:
     """Held while a log is open, so only a lone Pacer closes sessions left open by a crash."""
 
+    exclusive: bool
+
     def __init__(self, path: Path) -> None:
         self._fd: int | None = None
         if fcntl is None:  # pragma: no cover - Windows: no second-instance detection
@@ -518,6 +521,7 @@ class PracticeLog:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, lock: _InstanceLock) -> None:
         self._conn = conn
+        self._closed = False
         self._lock = lock
         self.path = path
         self.notices: list[str] = []
@@ -609,7 +613,7 @@ class PracticeLog:
         return target
 
     def _version(self) -> int:
-        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self, now: datetime) -> None:
         version = self._version()
@@ -666,9 +670,9 @@ class PracticeLog:
         self._conn.execute("COMMIT")
 
     def close(self) -> None:
-        if self._conn is not None:
+        if not self._closed:
             self._conn.close()
-            self._conn = None
+            self._closed = True
         self._lock.release()
 
     def open_another(self) -> PracticeLog:
@@ -801,7 +805,7 @@ class PracticeLog:
     def _stage(self, records: Iterable[SessionRecord]) -> int:
         insert = _INSERT.format(mode="", table="temp.merging_sessions")
         staged = 0
-        batch: list[tuple] = []
+        batch: list[tuple[Any, ...]] = []
 
         def flush() -> None:
             # Writes to the temporary database only: the log itself is not locked.
@@ -897,7 +901,7 @@ class PracticeLog:
         return tuple(row for row in found if _maybe_in_range(row.started_at_text, since, until))
 
     def count(self) -> int:
-        return self._conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        return int(self._conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
 
     # -- what the user adds afterwards ---------------------------------------------------------
 
@@ -956,7 +960,7 @@ class DuplicateSessionError(LogError):
         super().__init__(f"the session {session_id} is listed twice")
 
 
-def _first_repeated(batch: list[tuple], conn: sqlite3.Connection) -> str:
+def _first_repeated(batch: list[tuple[Any, ...]], conn: sqlite3.Connection) -> str:
     seen: set[str] = set()
     for values in batch:
         if values[0] in seen:

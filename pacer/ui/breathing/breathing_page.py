@@ -76,9 +76,10 @@ class BreathingPage(PracticePage):
         )
         return self.services.create_session(timeline, description, self)
 
-    def surface_state(self, snapshot: BreathSnapshot) -> SurfaceState:
+    def surface_state(self, snapshot: object) -> SurfaceState:
         assert self.session is not None
-        return breathing_surface(self.session.timeline, snapshot)
+        assert isinstance(snapshot, BreathSnapshot)
+        return breathing_surface(self.session.timeline.total_seconds, snapshot)
 
     def idle_words(self) -> tuple[str, str, StepView | None]:
         return (*IDLE_WORDS, None)

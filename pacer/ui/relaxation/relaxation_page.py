@@ -88,6 +88,8 @@ class RelaxationOptions(QWidget):
 
 
 class RelaxationPage(PracticePage):
+    options: RelaxationOptions
+
     def __init__(
         self, context: AppContext, services: SessionServices, parent: QWidget | None = None
     ) -> None:
@@ -157,16 +159,13 @@ class RelaxationPage(PracticePage):
             SessionKind.RELAXATION,
             timeline.total_seconds,
             pattern=plan.closing_pattern,
-            relaxation=RelaxationSettings(
-                float(plan.clench_seconds or 0),
-                float(plan.release_seconds or 0),
-                plan.skipped_groups,
-            ),
+            relaxation=RelaxationSettings(plan.clench, plan.release, plan.skipped_groups),
             tension_before=tension_before,
         )
         return self.services.create_session(timeline, description, self)
 
-    def surface_state(self, snapshot: RelaxationSnapshot) -> SurfaceState:
+    def surface_state(self, snapshot: object) -> SurfaceState:
+        assert isinstance(snapshot, RelaxationSnapshot)
         return relaxation_surface(snapshot)
 
     def idle_words(self) -> tuple[str, str, StepView | None]:

@@ -61,7 +61,7 @@ class PracticePage(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.controls = QWidget(self)
-        row = QHBoxLayout(self.controls)
+        self.controls_row = row = QHBoxLayout(self.controls)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
         row.addWidget(self.start_button)

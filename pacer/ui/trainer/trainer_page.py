@@ -58,6 +58,8 @@ class TrainerOptions(QWidget):
 
 
 class TrainerPage(PracticePage):
+    options: TrainerOptions
+
     def __init__(
         self, context: AppContext, services: SessionServices, parent: QWidget | None = None
     ) -> None:
@@ -69,7 +71,7 @@ class TrainerPage(PracticePage):
         self.closing_button.setToolTip(words.CLOSE_EARLY_HINT)
         for button in (self.guarding_button, self.closing_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            self.controls.layout().insertWidget(self.controls.layout().count() - 1, button)
+            self.controls_row.insertWidget(self.controls_row.count() - 1, button)
         self.guarding_button.clicked.connect(self.note_guarding)
         self.closing_button.clicked.connect(self.close_early)
         self._load_options()
@@ -144,13 +146,15 @@ class TrainerPage(PracticePage):
         session = self.session
         if session is None or not self.is_active:
             return
-        timeline: TrainerTimeline = session.timeline
+        timeline = session.timeline
+        assert isinstance(timeline, TrainerTimeline)
         if not timeline.snapshot(session.elapsed()).can_close_early:
             return
         session.replan(timeline.closing_from(session.elapsed()))
         self.surface.acknowledge(words.CLOSING_SOON)
 
-    def surface_state(self, snapshot: TrainerSnapshot) -> SurfaceState:
+    def surface_state(self, snapshot: object) -> SurfaceState:
+        assert isinstance(snapshot, TrainerSnapshot)
         return trainer_surface(snapshot)
 
     def idle_words(self) -> tuple[str, str, StepView | None]:
@@ -175,8 +179,9 @@ class TrainerPage(PracticePage):
         self.closing_button.setVisible(self.is_active)
         self.closing_button.setEnabled(practising)
 
-    def _show_snapshot(self, snapshot: TrainerSnapshot) -> None:
+    def _show_snapshot(self, snapshot: object) -> None:
         super()._show_snapshot(snapshot)
+        assert isinstance(snapshot, TrainerSnapshot)
         if self.closing_button.isEnabled() != snapshot.can_close_early:
             self.closing_button.setEnabled(snapshot.can_close_early)
 
