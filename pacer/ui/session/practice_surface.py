@@ -29,13 +29,16 @@ from pacer.core.breathing.scene import pacer_scene, resting_scene
 from pacer.core.breathing.wording import PHASE_WORDS
 from pacer.core.surface import StepView, SurfaceState
 from pacer.ui.breathing.belly_canvas import BellyCanvas
-from pacer.ui.common.announce import announce
+from pacer.ui.common import accessible_roles
+from pacer.ui.common.announce import announce, describe_quietly, make_speaking_place
 from pacer.ui.common.theme import DAY, Theme, mix
 from pacer.ui.session.step_panel import StepPanel
 from pacer.ui.session.summary_panel import SummaryPanel
 
 LET_GO_PHASES = {Phase.EXHALE, Phase.REST}
 PAUSED_HINT = "Paused — take all the time you need"
+PAUSED_SPOKEN = "Paused. Take all the time you need."
+CONTINUING_SPOKEN = "Continuing."
 
 
 class _ProgressLine(QWidget):
@@ -87,7 +90,10 @@ class PracticeSurface(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("practiceSurface")
-        self.setAccessibleName("Practice")
+        accessible_roles.install()  # the stacked lower part is a silent container
+        # Focus rests here during a practice: Tab reaches it, it takes no key, and older
+        # screen readers hear each step as a change of its description.
+        make_speaking_place(self, "Practice")
         self.step_panel = StepPanel(self)
         self.step_panel.hide()
         self.canvas = BellyCanvas(self)
@@ -109,7 +115,6 @@ class PracticeSurface(QWidget):
         footer_row.addWidget(self.remaining, 1)
         self.summary = SummaryPanel(self)
         self.lower = QStackedWidget(self)
-        self.lower.setAccessibleName("")  # a container, nothing to say on its own
         self.lower.addWidget(self.footer)
         self.lower.addWidget(self.summary)
         self.lower.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -169,6 +174,7 @@ class PracticeSurface(QWidget):
     def show_idle(self, title: str, hint: str, step: StepView | None = None) -> None:
         """Before a session (or after it): the figure at rest and a calm invitation."""
         self._phase = None
+        self._spoken = ""  # the next session's first step is spoken even if it is the same
         self._countdown_value = None
         self.canvas.stop_settling()
         self.canvas.set_scene(resting_scene())
@@ -181,6 +187,7 @@ class PracticeSurface(QWidget):
         self.progress.set_fraction(0.0)
         self.progress.hide()
         self._colour_words()
+        describe_quietly(self, f"{title}. {hint[:1].upper()}{hint[1:]}." if hint else title)
 
     def settle(self, title: str, hint: str) -> None:
         """The session is over: the belly sinks slowly to rest and the words turn calm."""
@@ -216,13 +223,19 @@ class PracticeSurface(QWidget):
             announce(self, state.announcement)
 
     def set_paused(self, paused: bool) -> None:
+        changed = paused != self._paused
         self._paused = paused
         if self._phase is not None:
             self._show_phase_words()
+            if changed:
+                spoken = PAUSED_SPOKEN if paused else f"{CONTINUING_SPOKEN} {self._spoken}"
+                announce(self, spoken.strip())
 
     def show_summary(self, sentence: str) -> None:
+        """The ending: shown in the lower part, then focused, so every reader speaks it."""
         self.summary.present(sentence)
         self._show_lower(self.summary)
+        self.summary.speak()
 
     def show_footer(self) -> None:
         self._show_lower(self.footer)

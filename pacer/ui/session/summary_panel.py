@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -15,6 +14,41 @@ from PySide6.QtWidgets import (
 )
 
 from pacer.core.practice_log.records import FEELINGS
+from pacer.ui.common.announce import speak_on_appearance
+
+FEELING_QUESTION = "If you like, how do you feel now?"
+NOTE_HINT = "A note for yourself (optional)"
+
+
+class FeelingChoice(QObject):
+    """At most one feeling, and every feeling its own Tab stop.
+
+    (A ``QButtonGroup`` would leave only one of them in the Tab order, reached by arrow
+    keys — a pattern screen readers only announce for radio buttons.)
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._buttons: list[QPushButton] = []
+
+    def addButton(self, button: QPushButton) -> None:
+        self._buttons.append(button)
+        button.toggled.connect(lambda checked, button=button: self._keep_one(button, checked))
+
+    def button(self, index: int) -> QPushButton:
+        return self._buttons[index]
+
+    def buttons(self) -> list[QPushButton]:
+        return list(self._buttons)
+
+    def checkedButton(self) -> QPushButton | None:
+        return next((b for b in self._buttons if b.isChecked()), None)
+
+    def _keep_one(self, button: QPushButton, checked: bool) -> None:
+        if checked:
+            for other in self._buttons:
+                if other is not button:
+                    other.setChecked(False)
 
 
 class SummaryPanel(QWidget):
@@ -28,28 +62,31 @@ class SummaryPanel(QWidget):
         self.sentence.setWordWrap(True)
         self.sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sentence.setObjectName("summarySentence")
-        question = QLabel("If you like, how do you feel now?", self)
+        question = QLabel(FEELING_QUESTION, self)
         question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         question.setWordWrap(True)
         self.question = question
-        self.feelings = QButtonGroup(self)
-        self.feelings.setExclusive(False)
+        self.feelings = FeelingChoice(self)
         row = QHBoxLayout()
         row.addStretch(1)
-        for index, feeling in enumerate(FEELINGS):
+        for feeling in FEELINGS:
             button = QPushButton(feeling.label, self)
             button.setCheckable(True)
             button.setProperty("feeling", feeling.key)
-            self.feelings.addButton(button, index)
+            self.feelings.addButton(button)
             row.addWidget(button)
         row.addStretch(1)
-        self.feelings.buttonToggled.connect(self._keep_one)
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText("A note for yourself (optional)")
+        self.note.setPlaceholderText(NOTE_HINT)
+        self.note.setAccessibleName(NOTE_HINT)  # a placeholder is not a name
         self.note.setMaxLength(2000)
         self.done = QPushButton("Done", self)
         self.done.setDefault(True)
         self.done.clicked.connect(self._finish)
+        # Space has nothing to begin or pause while the ending shows, so a focused feeling or
+        # Done takes it, as buttons do: the ending works from the keyboard alone.
+        for button in (*self.feelings.buttons(), self.done):
+            button.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.sentence)
         layout.addSpacing(8)
@@ -79,17 +116,35 @@ class SummaryPanel(QWidget):
         for button in self.feelings.buttons():
             button.setChecked(False)
         self.note.clear()
-        self.done.setFocus()
+
+    def speak(self) -> None:
+        """Once shown: take focus, so every screen reader reads the sentence and the question.
+
+        Focus lands on the panel itself (it takes no key but Return, which means Done);
+        Tab goes on to the feelings, the note and Done.
+        """
+        speak_on_appearance(self, self.sentence.text(), FEELING_QUESTION)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.hasFocus():
+            self._finish()
+        else:
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def selected_feeling(self) -> str | None:
         checked = self.feelings.checkedButton()
         return None if checked is None else checked.property("feeling")
-
-    def _keep_one(self, button: QPushButton, checked: bool) -> None:
-        if checked:
-            for other in self.feelings.buttons():
-                if other is not button:
-                    other.setChecked(False)
 
     def _finish(self) -> None:
         self.closed.emit(self.selected_feeling(), self.note.text().strip())
