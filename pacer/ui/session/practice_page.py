@@ -45,6 +45,7 @@ class PracticePage(QWidget):
         self.context = context
         self.services = services
         self.session: PracticeSession | None = None
+        self._was_paused = False
         self.surface = PracticeSurface(self)
         self.start_button = QPushButton("Begin", self)
         self.start_button.setObjectName("primary")
@@ -170,7 +171,11 @@ class PracticePage(QWidget):
         self.stop_button.setEnabled(self.is_active)
         showing_plan = self.is_active or self.surface.summary_shown
         self.options_stack.setCurrentWidget(self.plan_label if showing_plan else self.options)
-        self.surface.set_paused(state is SessionState.PAUSED)
+        paused = state is SessionState.PAUSED
+        self.surface.set_paused(paused)
+        if state in (SessionState.RUNNING, SessionState.PAUSED) and paused != self._was_paused:
+            self.surface.speak_pause(paused)
+        self._was_paused = paused
 
     def _ended(self, outcome: SessionOutcome) -> None:
         self.surface.settle(*ENDING_WORDS)

@@ -223,13 +223,14 @@ class PracticeSurface(QWidget):
             announce(self, state.announcement)
 
     def set_paused(self, paused: bool) -> None:
-        changed = paused != self._paused
         self._paused = paused
         if self._phase is not None:
             self._show_phase_words()
-            if changed:
-                spoken = PAUSED_SPOKEN if paused else f"{CONTINUING_SPOKEN} {self._spoken}"
-                announce(self, spoken.strip())
+
+    def speak_pause(self, paused: bool) -> None:
+        """Pausing and going on are said too; going on names the breath it continues with."""
+        spoken = PAUSED_SPOKEN if paused else f"{CONTINUING_SPOKEN} {self._spoken}".strip()
+        announce(self, spoken)
 
     def show_summary(self, sentence: str) -> None:
         """The ending: shown in the lower part, then focused, so every reader speaks it."""
