@@ -111,8 +111,9 @@ class _SpeakingPlace(QObject):
     speaks the description again whenever focus arrives. So the description changes only
     while the widget has focus (each change is spoken once); when focus leaves it is
     emptied (an empty description is never spoken), and when focus comes back the current
-    message is set just after the focus itself is reported: "Practice", then the step.
-    Readers that hear announcements never see the description change at all.
+    message is set just before Qt reports the focus, so it is said once, after the name:
+    "Practice. Breathe in, belly rises." Readers that hear announcements never see the
+    description change at all.
     """
 
     def __init__(self, widget: QWidget) -> None:
@@ -132,10 +133,12 @@ class _SpeakingPlace(QObject):
             _post(QAccessibleEvent(self.widget, QAccessible.Event.DescriptionChanged))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget and self._describing():
-            if event.type() == QEvent.Type.FocusOut:
+        kind = event.type()
+        focus_change = kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut)
+        if focus_change and watched is self.widget and self._describing():
+            if kind == QEvent.Type.FocusOut:
                 self.widget.setAccessibleDescription("")
-            elif event.type() == QEvent.Type.FocusIn:
+            else:
                 # Before Qt reports the focus change itself: the reader ignores a change on
                 # an element without focus, then reads the new description with the focus.
                 self.widget.setAccessibleDescription(self.current)

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 ANNOUNCEMENT_EVENT = "object:announcement"
 FIRST_ANSWER_WAIT = 0.5  # seconds the first question may wait for the registry (≈3 ms here)
+CALL_TIMEOUT = 5.0  # a registry that does not answer is given up on, not waited for
 
 _REGISTRY = "org.a11y.atspi.Registry"
 _REGISTRY_PATH = "/org/a11y/atspi/registry"
@@ -81,7 +82,7 @@ class RegistryWatch:
         from dbus_fast.aio import MessageBus
 
         address = self._address or os.environ.get("AT_SPI_BUS_ADDRESS") or await _bus_address()
-        bus = await MessageBus(bus_address=address).connect()
+        bus = await asyncio.wait_for(MessageBus(bus_address=address).connect(), CALL_TIMEOUT)
         loop = asyncio.get_running_loop()
         pending: set[asyncio.Task[None]] = set()
 
@@ -107,15 +108,18 @@ class RegistryWatch:
             f"type='signal',interface='{_REGISTRY}',path='{_REGISTRY_PATH}'",
             "type='signal',sender='org.freedesktop.DBus',member='NameOwnerChanged'",
         ):
-            await bus.call(
-                Message(
-                    destination="org.freedesktop.DBus",
-                    path="/org/freedesktop/DBus",
-                    interface="org.freedesktop.DBus",
-                    member="AddMatch",
-                    signature="s",
-                    body=[rule],
-                )
+            await asyncio.wait_for(
+                bus.call(
+                    Message(
+                        destination="org.freedesktop.DBus",
+                        path="/org/freedesktop/DBus",
+                        interface="org.freedesktop.DBus",
+                        member="AddMatch",
+                        signature="s",
+                        body=[rule],
+                    )
+                ),
+                CALL_TIMEOUT,
             )
         await self._refresh(bus)
         await bus.wait_for_disconnect()
@@ -124,15 +128,18 @@ class RegistryWatch:
         from dbus_fast import Message, MessageType
 
         try:
-            reply = await bus.call(  # type: ignore[attr-defined]
-                Message(
-                    destination=_REGISTRY,
-                    path=_REGISTRY_PATH,
-                    interface=_REGISTRY,
-                    member="GetRegisteredEvents",
-                )
+            reply = await asyncio.wait_for(
+                bus.call(  # type: ignore[attr-defined]
+                    Message(
+                        destination=_REGISTRY,
+                        path=_REGISTRY_PATH,
+                        interface=_REGISTRY,
+                        member="GetRegisteredEvents",
+                    )
+                ),
+                CALL_TIMEOUT,
             )
-        except Exception:  # the registry went away; keep the last answer
+        except Exception:  # the registry went away or hangs; keep the last answer
             return
         if reply.message_type is not MessageType.METHOD_RETURN:
             return
@@ -147,15 +154,18 @@ async def _bus_address() -> str:
     from dbus_fast import Message
     from dbus_fast.aio import MessageBus
 
-    session = await MessageBus().connect()
+    session = await asyncio.wait_for(MessageBus().connect(), CALL_TIMEOUT)
     try:
-        reply = await session.call(
-            Message(
-                destination="org.a11y.Bus",
-                path="/org/a11y/bus",
-                interface="org.a11y.Bus",
-                member="GetAddress",
-            )
+        reply = await asyncio.wait_for(
+            session.call(
+                Message(
+                    destination="org.a11y.Bus",
+                    path="/org/a11y/bus",
+                    interface="org.a11y.Bus",
+                    member="GetAddress",
+                )
+            ),
+            CALL_TIMEOUT,
         )
         return str(reply.body[0])
     finally:
