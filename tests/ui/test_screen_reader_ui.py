@@ -71,27 +71,36 @@ def place(qtbot):
     window.close()
 
 
-def test_readers_that_listen_for_announcements_get_one_and_nothing_else(reader, place):
-    speaking, inner, _ = place
+def test_readers_that_listen_for_announcements_get_one_and_nothing_else(reader, place, qtbot):
+    speaking, inner, button = place
     announce.announce(inner, "Breathe in, belly rises")
     assert len(reader.posted) == 1
     event = reader.posted[0]
     assert isinstance(event, QAccessibleAnnouncementEvent)
     assert event.message() == "Breathe in, belly rises"
     assert event.politeness() == QAccessible.AnnouncementPoliteness.Polite
-    assert speaking.accessibleDescription() == "", "a description change would be spoken again"
+    # Nothing else changes (such a reader would speak a name change too).
+    assert speaking.accessibleName() == "Practice"
+    assert speaking.accessibleDescription() == ""
+    button.setFocus()
+    speaking.setFocus()
+    qtbot.waitUntil(speaking.hasFocus)
+    assert speaking.accessibleName() == "Practice"
 
 
-def test_older_readers_hear_each_message_as_the_focused_places_description(reader, place):
+def test_older_readers_hear_each_message_as_the_focused_places_name(reader, place):
     reader.hears_announcements = False
     speaking, inner, _ = place
     announce.announce(inner, "Breathe in, belly rises")
-    assert speaking.accessibleDescription() == "Breathe in, belly rises"
-    assert reader.posted == []  # Qt reported the change itself
+    assert speaking.accessibleName() == "Breathe in, belly rises"
+    assert reader.posted == [], "no announcement as well"
     announce.announce(inner, "Slowly out, let go")
-    assert speaking.accessibleDescription() == "Slowly out, let go"
-    announce.announce(inner, "Slowly out, let go")  # the same words again: said again
-    assert [e.type() for e in reader.posted] == [QAccessible.Event.DescriptionChanged]
+    assert speaking.accessibleName() == "Slowly out, let go"
+    # The same words again still change the name (a reader ignores an unchanged one).
+    announce.announce(inner, "Slowly out, let go")
+    assert speaking.accessibleName().strip() == "Slowly out, let go"
+    assert speaking.accessibleName() != "Slowly out, let go"
+    assert speaking.accessibleDescription() == ""
 
 
 def test_away_from_focus_the_place_is_silent_and_catches_up_when_focus_returns(
@@ -102,14 +111,14 @@ def test_away_from_focus_the_place_is_silent_and_catches_up_when_focus_returns(
     announce.announce(inner, "Breathe in, belly rises")
     button.setFocus()
     qtbot.waitUntil(button.hasFocus)
-    assert speaking.accessibleDescription() == "", "an empty description is never spoken"
     announce.announce(inner, "Slowly out, let go")
-    assert speaking.accessibleDescription() == ""
-    announce.describe_quietly(inner, "Find a comfortable position.")
+    assert speaking.accessibleName() == "Breathe in, belly rises", "unchanged without focus"
+    announce.say_when_focused(inner, "Find a comfortable position.")
+    assert speaking.accessibleName() == "Breathe in, belly rises"
     speaking.setFocus()
     qtbot.waitUntil(speaking.hasFocus)
-    # Set before Qt reports the focus: the reader reads it once, with "Practice".
-    assert speaking.accessibleDescription() == "Find a comfortable position."
+    # Set before Qt reports the focus: the reader reads it once, with the focus.
+    assert speaking.accessibleName() == "Find a comfortable position."
 
 
 def test_a_panel_that_appears_takes_focus_with_its_words(qtbot, monkeypatch, tmp_path):

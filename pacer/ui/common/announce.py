@@ -6,18 +6,17 @@ Three calls cover a practice from start to end:
     Something changed while the person's focus stays where it is: a breathing phase, a
     relaxation step, "Paused". Spoken once. Readers that follow Qt's polite announcements
     (Orca ≥ 45.2, NVDA and Narrator through UI Automation, VoiceOver) get exactly that.
-    Older Orca (Debian 12 has 43.1) ignores announcements but speaks a change to the
-    description of the element that has focus, so where the AT-SPI registry shows that no
-    client listens for announcements (:mod:`pacer.ui.common.reader_events`) the message
-    becomes the description of the *speaking place* instead. Never both, so no reader hears
-    a message twice.
+    Older Orca (Debian 12 has 43.1) ignores announcements but speaks a change to the name
+    of the element that has focus, so where the AT-SPI registry shows that no client
+    listens for announcements (:mod:`pacer.ui.common.reader_events`) the message becomes
+    the name of the *speaking place* instead. Never both, so no reader hears a message twice.
 
 ``make_speaking_place(widget, name)``
     The element that holds keyboard focus while a practice runs (the practice surface).
     It takes focus by Tab or click, accepts no key and no shortcut, so Space, Esc, M,
     Ctrl+E and F11 stay with the window's actions. ``announce`` from the widget or any of
     its descendants falls back to it; while focus is elsewhere (Tab to a button) an older
-    reader hears the latest message when focus comes back. ``describe_quietly`` sets what
+    reader hears the latest message when focus comes back. ``say_when_focused`` sets what
     it says then without saying anything now (the words before a practice).
 
 ``speak_on_appearance(panel, name, description)``
@@ -55,7 +54,7 @@ def announce(widget: QWidget, message: str) -> None:
         return
     place = speaking_place_for(widget)
     if place is not None:
-        place.current = message  # what focus will hear next time it arrives
+        place.current = message  # what focus will hear the next time it arrives
     if not QAccessible.isActive():
         _log("quiet", message)
         return  # no assistive technology listening; nothing to send
@@ -65,12 +64,12 @@ def announce(widget: QWidget, message: str) -> None:
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
         _post(event)
     elif place is not None:
-        _log("description", message)
+        _log("name", message)
         place.speak_if_focused()
 
 
-def describe_quietly(widget: QWidget, text: str) -> None:
-    """What the speaking place tells focus the next time it arrives, without saying it now."""
+def say_when_focused(widget: QWidget, text: str) -> None:
+    """What the speaking place says the next time focus arrives, without saying it now."""
     place = speaking_place_for(widget)
     if place is not None:
         place.current = text
@@ -80,7 +79,7 @@ def make_speaking_place(widget: QWidget, name: str) -> None:
     """Let ``widget`` hold focus during a practice and carry messages for older readers."""
     widget.setAccessibleName(name)
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    _SpeakingPlace(widget)
+    _SpeakingPlace(widget, name)
 
 
 def speaking_place_for(widget: QWidget | None) -> _SpeakingPlace | None:
@@ -105,47 +104,42 @@ def speak_on_appearance(panel: QWidget, name: str, description: str = "") -> Non
 
 
 class _SpeakingPlace(QObject):
-    """Carries messages as the description of its widget, for readers without announcements.
+    """Carries messages as the name of its widget, for readers without announcements.
 
-    Such a reader (Orca 43) speaks a description change only on the focused element, and
-    speaks the description again whenever focus arrives. So the description changes only
-    while the widget has focus (each change is spoken once); when focus leaves it is
-    emptied (an empty description is never spoken), and when focus comes back the current
-    message is set just before Qt reports the focus, so it is said once, after the name:
-    "Practice. Breathe in, belly rises." Readers that hear announcements never see the
-    description change at all.
+    Such a reader (Orca 43) speaks a name change of the focused element only, and reads the
+    name whenever focus arrives. It also keeps the name it read with the focus and ignores a
+    change to that same name, so a message that arrives together with the focus (the first
+    breath, as the window opens) is said once, whichever of the two the reader handles
+    first. (It keeps no such note of descriptions: a description would be said twice.)
+
+    So the name changes only while the widget has focus, each change said once; a message
+    that comes while focus is elsewhere becomes the name just before Qt reports the focus
+    coming back. Readers that hear announcements always get the plain name ("Practice").
     """
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, name: str) -> None:
         super().__init__(widget)
         self.setObjectName(SPEAKING_PLACE)
         self.widget = widget
+        self.name = name
         self.current = ""
         widget.installEventFilter(self)
 
     def speak_if_focused(self) -> None:
         if not self.widget.hasFocus():
             return  # kept in ``current``; said when focus arrives
-        if self.widget.accessibleDescription() != self.current:
-            self.widget.setAccessibleDescription(self.current)  # Qt tells the readers
-        else:
-            # The same words again (another "Breathe in"): tell the readers once more.
-            _post(QAccessibleEvent(self.widget, QAccessible.Event.DescriptionChanged))
+        said = self.current
+        if self.widget.accessibleName() == said:
+            # The same words again; a reader ignores a name that did not change.
+            said += " "
+        self.widget.setAccessibleName(said)  # Qt tells the readers
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        focus_change = kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut)
-        if focus_change and watched is self.widget and self._describing():
-            if kind == QEvent.Type.FocusOut:
-                self.widget.setAccessibleDescription("")
-            else:
-                # Before Qt reports the focus change itself: the reader ignores a change on
-                # an element without focus, then reads the new description with the focus.
-                self.widget.setAccessibleDescription(self.current)
+        if event.type() == QEvent.Type.FocusIn and watched is self.widget:
+            # Before Qt reports the focus: the reader reads this name with it.
+            speaking = QAccessible.isActive() and not reader_events.announcements_heard()
+            self.widget.setAccessibleName(self.current if speaking and self.current else self.name)
         return False
-
-    def _describing(self) -> bool:
-        return QAccessible.isActive() and not reader_events.announcements_heard()
 
 
 def _post(event: QAccessibleEvent) -> None:

@@ -30,7 +30,7 @@ from pacer.core.breathing.wording import PHASE_WORDS
 from pacer.core.surface import StepView, SurfaceState
 from pacer.ui.breathing.belly_canvas import BellyCanvas
 from pacer.ui.common import accessible_roles
-from pacer.ui.common.announce import announce, describe_quietly, make_speaking_place
+from pacer.ui.common.announce import announce, make_speaking_place, say_when_focused
 from pacer.ui.common.theme import DAY, Theme, mix
 from pacer.ui.session.step_panel import StepPanel
 from pacer.ui.session.summary_panel import SummaryPanel
@@ -92,7 +92,7 @@ class PracticeSurface(QWidget):
         self.setObjectName("practiceSurface")
         accessible_roles.install()  # the stacked lower part is a silent container
         # Focus rests here during a practice: Tab reaches it, it takes no key, and older
-        # screen readers hear each step as a change of its description.
+        # screen readers hear each step as a change of its name.
         make_speaking_place(self, "Practice")
         self.step_panel = StepPanel(self)
         self.step_panel.hide()
@@ -187,7 +187,7 @@ class PracticeSurface(QWidget):
         self.progress.set_fraction(0.0)
         self.progress.hide()
         self._colour_words()
-        describe_quietly(self, f"{title}. {hint[:1].upper()}{hint[1:]}." if hint else title)
+        say_when_focused(self, f"{title}. {hint[:1].upper()}{hint[1:]}." if hint else title)
 
     def settle(self, title: str, hint: str) -> None:
         """The session is over: the belly sinks slowly to rest and the words turn calm."""
