@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACER = (sys.executable, "-m", "pacer")
 SHORT_TRAINER = ("--warmup-minutes", "0", "--minutes", "1", "--inhale", "2", "--exhale", "3")
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
+FULL_SCREEN_BREATHING = ("breathe", "--minutes", "5", "--fullscreen")
 
 
 def test_app_shows_its_window_and_quits_cleanly_on_ctrl_q(tmp_path):
@@ -111,7 +112,7 @@ def test_space_in_full_screen_pauses_without_leaving_and_ctrl_q_keeps_the_sessio
     data_dir = welcome_already_read(tmp_path / "data")
     with xvfb_display(window_manager=True) as display:
         app = subprocess.Popen(
-            [*PACER, "--data-dir", str(data_dir), "breathe", "--minutes", "5", "--fullscreen"],
+            [*PACER, "--data-dir", str(data_dir), *FULL_SCREEN_BREATHING],
             cwd=ROOT,
             env=display.env(),
             stdout=subprocess.PIPE,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pacer import __version__
 from pacer.identity import APP_ID, APP_NAME, ICON_SIZES, ORGANIZATION_DOMAIN, ORGANIZATION_NAME
 from pacer.resources import asset_path
+from pacer.ui.common import accessible_roles
 
 
 def app_icon() -> QIcon:
@@ -35,4 +36,5 @@ def get_application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     apply_identity(app)
+    accessible_roles.install()
     return app

@@ -238,6 +238,7 @@ def test_announcements_reach_qt_accessibility_politely(qapp, monkeypatch):
 
     events = []
     monkeypatch.setattr(module.QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(module.reader_events, "announcements_heard", lambda: True)
     monkeypatch.setattr(
         module.QAccessible,
         "updateAccessibility",

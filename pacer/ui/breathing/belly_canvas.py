@@ -28,13 +28,22 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pacer.core.breathing import figure
+from pacer.core.breathing.pattern import Phase
 from pacer.core.breathing.scene import PacerScene, resting_scene
+from pacer.ui.common import accessible_roles
 from pacer.ui.common.theme import DAY, Theme, mix
 
 GLOW_STRENGTH = 0.5  # alpha of the glow's centre at full brightness
 GLOW_SPRITE = 160  # pixels across the glow's alpha mask before it is scaled
 SETTLE_SECONDS = 2.5  # the belly comes to rest slowly when a session ends
 LET_GO_STEPS = 48  # colour blends in this many steps: smooth, and few repaints
+PICTURE_NAME = "Breathing picture"
+_SHOWN = {Phase.INHALE: "belly rising", Phase.EXHALE: "belly falling"}
+
+
+def picture_name(phase: Phase) -> str:
+    """What a screen reader calls the figure: what it shows now, in the picture's own words."""
+    return f"{PICTURE_NAME}: {_SHOWN.get(phase, 'resting')}"
 
 
 def _glow_mask(size: int) -> QImage:
@@ -91,13 +100,14 @@ class BellyCanvas(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(260, 100)
-        self.setAccessibleName("Breathing picture")
+        accessible_roles.install()  # an image (Graphic), not a generic client area
         self.setAccessibleDescription(
             "A person lying on their back, one hand on the chest and one on the belly; "
             "the belly rises and falls with the breath."
         )
         self._theme = DAY
         self._scene = resting_scene()
+        self.setAccessibleName(picture_name(self._scene.phase))
         self._drawn: tuple[int, int, int] | None = None  # what the last frame showed
         self._geometry = _Geometry(QRectF(self.rect()))
         self._cache: QPixmap | None = None
@@ -134,6 +144,10 @@ class BellyCanvas(QWidget):
     def set_scene(self, scene: PacerScene) -> None:
         if scene == self._scene:
             return
+        if scene.phase is not self._scene.phase:
+            # Renamed only when what it shows changes, never per frame; it never has focus,
+            # so no reader speaks the change (the phase itself is announced elsewhere).
+            self.setAccessibleName(picture_name(scene.phase))
         self._scene = scene
         if self._visible_state(scene) != self._drawn:
             band = self._geometry.band
@@ -157,7 +171,7 @@ class BellyCanvas(QWidget):
                     scene.rise * (1 - t),
                     scene.glow * (1 - t),
                     scene.let_go + (1 - scene.let_go) * t,
-                    scene.phase,
+                    Phase.REST,  # sinking to rest, whatever the last phase was
                 )
             )
 

@@ -25,11 +25,20 @@ class PatternPicker(QWidget):
         self.minutes.setSpecialValueText("No set length")
         self.minutes.setSuffix(" min")
         self.manage = QPushButton("Your patterns…", self)
+        # Each label is the buddy of its field, so screen readers link the two (labelled-by).
+        # On Linux Qt names a combo box by its current item and leaves its purpose to that
+        # link, so the labels carry the full words a reader says.
+        pattern_label = QLabel("Pattern", self)
+        pattern_label.setBuddy(self.pattern)
+        pattern_label.setAccessibleName(self.pattern.accessibleName())
+        length_label = QLabel("Length", self)
+        length_label.setBuddy(self.minutes)
+        length_label.setAccessibleName(self.minutes.accessibleName())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Pattern", self))
+        layout.addWidget(pattern_label)
         layout.addWidget(self.pattern, 1)
-        layout.addWidget(QLabel("Length", self))
+        layout.addWidget(length_label)
         layout.addWidget(self.minutes)
         layout.addWidget(self.manage)
         self.pattern.currentIndexChanged.connect(self.changed)

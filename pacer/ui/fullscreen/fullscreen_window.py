@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QCursor, QFont, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsOpacityEffect,
     QHBoxLayout,
     QLayout,
@@ -111,6 +112,8 @@ class FullscreenWindow(QWidget):
         self.toggle_button.setVisible(enabled)
 
     def show_with(self, view: QWidget, screen: QScreen | None) -> None:
+        focused = QApplication.focusWidget()
+        keep_focus = focused if focused is not None and view.isAncestorOf(focused) else None
         self._view = view
         self._layout.insertWidget(self._view_index, view, 1)
         view.show()
@@ -124,7 +127,14 @@ class FullscreenWindow(QWidget):
             self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.activateWindow()
-        self.setFocus()
+        # Focus rests on the practice surface when it can take it (it takes no key, so
+        # every key still reaches the window's actions, and Esc reaches this window).
+        if keep_focus is not None:
+            keep_focus.setFocus()  # e.g. a feeling button of the ending
+        elif view.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            view.setFocus()
+        else:
+            self.setFocus()
         self._wake()
 
     def release_view(self) -> QWidget | None:

@@ -69,7 +69,8 @@ class RelaxationOptions(QWidget):
             ("Closing breaths", self.closing),
         ):
             label = QLabel(text, self)
-            label.setBuddy(widget)
+            label.setBuddy(widget)  # readers link the two; the label says the full purpose
+            label.setAccessibleName(widget.accessibleName())
             row.addWidget(label)
             row.addWidget(widget)
             row.addSpacing(10)

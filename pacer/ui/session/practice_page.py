@@ -46,6 +46,7 @@ class PracticePage(QWidget):
         self.context = context
         self.services = services
         self.session: PracticeSession | None = None
+        self._was_paused = False
         self.surface = PracticeSurface(self)
         self.start_button = QPushButton("Begin", self)
         self.start_button.setObjectName("primary")
@@ -74,7 +75,6 @@ class PracticePage(QWidget):
         self.plan_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.plan_label.setWordWrap(True)
         self.options_stack = QStackedWidget(self)
-        self.options_stack.setAccessibleName("")
         self.options_stack.addWidget(self.plan_label)
 
         self._surface_slot = QVBoxLayout()
@@ -128,6 +128,7 @@ class PracticePage(QWidget):
         session.ended.connect(self._ended)
         self.surface.show_footer()
         self.plan_label.setText(plan_line(session.description))
+        self._rest_focus_on_surface()
         session.start()
         return session
 
@@ -195,7 +196,11 @@ class PracticePage(QWidget):
         self.stop_button.setEnabled(self.is_active)
         showing_plan = self.is_active or self.surface.summary_shown or self._ending is not None
         self.options_stack.setCurrentWidget(self.plan_label if showing_plan else self.options)
-        self.surface.set_paused(state is SessionState.PAUSED)
+        paused = state is SessionState.PAUSED
+        self.surface.set_paused(paused)
+        if state in (SessionState.RUNNING, SessionState.PAUSED) and paused != self._was_paused:
+            self.surface.speak_pause(paused)
+        self._was_paused = paused
 
     def _ended(self, outcome: SessionOutcome) -> None:
         self.surface.settle(*ENDING_WORDS)
@@ -214,6 +219,16 @@ class PracticePage(QWidget):
         self.surface.show_footer()
         self.show_idle()
         self._update_controls()
+        self._rest_focus_on_surface()
+
+    def _rest_focus_on_surface(self) -> None:
+        """During a practice, focus rests on the surface, where every step is spoken.
+
+        Moved before the first step is announced, so the two are not spoken over each other.
+        (The choices it may come from are hidden while a session runs anyway.) In a window
+        that is not active this only chooses where focus goes when it is.
+        """
+        self.surface.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _apply_preferences(self, *_: object) -> None:
         self.surface.set_reduced_motion(self.context.reduced_motion)
@@ -227,3 +242,4 @@ class PracticePage(QWidget):
     def return_view(self) -> None:
         self._surface_slot.addWidget(self.surface)
         self.surface.show()
+        self._rest_focus_on_surface()  # focus left with the full-screen window

@@ -29,8 +29,14 @@ from pacer.core.breathing.scene import pacer_scene, resting_scene
 from pacer.core.breathing.wording import PhaseWords
 from pacer.core.surface import StepView, SurfaceState
 from pacer.ui.breathing.belly_canvas import BellyCanvas
-from pacer.ui.checkin.checkin_panel import CheckInPanel
-from pacer.ui.common.announce import announce
+from pacer.ui.checkin.checkin_panel import KEY_HINT, CheckInPanel
+from pacer.ui.common import accessible_roles
+from pacer.ui.common.announce import (
+    announce,
+    make_speaking_place,
+    say_when_focused,
+    speak_on_appearance,
+)
 from pacer.ui.common.theme import DAY, Theme, mix
 from pacer.ui.session.step_panel import StepPanel
 from pacer.ui.session.summary_panel import SummaryPanel
@@ -38,6 +44,8 @@ from pacer.ui.session.summary_panel import SummaryPanel
 LET_GO_PHASES = {Phase.EXHALE, Phase.REST}
 ACKNOWLEDGE_MS = 4000  # how long a quiet "noted" stays in the footer
 PAUSED_HINT = "Paused — take all the time you need"
+PAUSED_SPOKEN = "Paused. Take all the time you need."
+CONTINUING_SPOKEN = "Continuing."
 
 
 class _ProgressLine(QWidget):
@@ -89,7 +97,10 @@ class PracticeSurface(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("practiceSurface")
-        self.setAccessibleName("Practice")
+        accessible_roles.install()  # the stacked lower part is a silent container
+        # Focus rests here during a practice: Tab reaches it, it takes no key, and older
+        # screen readers hear each step as a change of its name.
+        make_speaking_place(self, "Practice")
         self.step_panel = StepPanel(self)
         self.step_panel.hide()
         self.canvas = BellyCanvas(self)
@@ -113,7 +124,6 @@ class PracticeSurface(QWidget):
         self.summary = SummaryPanel(self)
         self.checkin = CheckInPanel(parent=self)
         self.bottom = QStackedWidget(self)
-        self.bottom.setAccessibleName("")  # a container, nothing to say on its own
         self.bottom.addWidget(self.footer)
         self.bottom.addWidget(self.checkin)
         self.bottom.addWidget(self.summary)
@@ -181,6 +191,7 @@ class PracticeSurface(QWidget):
     def show_idle(self, title: str, hint: str, step: StepView | None = None) -> None:
         """Before a session (or after it): the figure at rest and a calm invitation."""
         self._phase, self._words = None, None
+        self._spoken = ""  # the next session's first step is spoken even if it is the same
         self._countdown_value = None
         self.canvas.stop_settling()
         self.canvas.set_scene(resting_scene())
@@ -193,6 +204,7 @@ class PracticeSurface(QWidget):
         self.progress.set_fraction(0.0)
         self.progress.hide()
         self._colour_words()
+        say_when_focused(self, f"{title}. {hint[:1].upper()}{hint[1:]}." if hint else title)
 
     def settle(self, title: str, hint: str) -> None:
         """The session is over: the belly sinks slowly to rest and the words turn calm."""
@@ -242,9 +254,16 @@ class PracticeSurface(QWidget):
         if self._phase is not None:
             self._show_phase_words()
 
+    def speak_pause(self, paused: bool) -> None:
+        """Pausing and going on are said too; going on names the breath it continues with."""
+        spoken = PAUSED_SPOKEN if paused else f"{CONTINUING_SPOKEN} {self._spoken}".strip()
+        announce(self, spoken)
+
     def show_summary(self, sentence: str) -> None:
+        """The ending: shown in the lower part, then focused, so every reader speaks it."""
         self.summary.present(sentence)
         self._show_bottom(self.summary)
+        self.summary.speak()
 
     def show_footer(self) -> None:
         self._show_bottom(self.footer)
@@ -253,6 +272,7 @@ class PracticeSurface(QWidget):
         """The optional check-in: how tense the body feels, before or after a session."""
         self.checkin.ask(before)
         self._show_bottom(self.checkin)
+        speak_on_appearance(self.checkin, self.checkin.question.text(), KEY_HINT)
 
     @property
     def checkin_shown(self) -> bool:
