@@ -1,4 +1,9 @@
-"""The before/after check-in in the practice flow: one question, one key or click, skippable."""
+"""The before/after check-in in the practice flow: one question, one key or click, skippable.
+
+Before a practice the question waits on the idle page: a number answers it and begins at
+once; Space (or Begin) begins without an answer, as always; S puts it aside. After a
+practice it comes before the summary.
+"""
 
 from __future__ import annotations
 
@@ -12,27 +17,36 @@ from pacer.core.session_clock import SessionState
 def checking_in(window):
     window.context.update_preferences(checkin=True)
     window.show_page("breathing")
-    return window.breathing
+    page = window.breathing
+    page.show_idle()
+    return page
 
 
-def test_begin_asks_first_and_a_digit_answers_and_starts(checking_in, qtbot):
+def test_the_question_waits_before_a_practice_and_a_number_answers_and_begins(checking_in, qtbot):
     page = checking_in
-    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
     assert page.surface.checkin_shown
     assert page.surface.checkin.before
-    assert page.session is None, "nothing runs while the question is asked"
+    assert page.session is None, "nothing runs while the question waits"
     qtbot.keyClick(page.surface.checkin, Qt.Key.Key_3)
     assert page.session.state is SessionState.RUNNING
     assert page.session.description.tension_before == 3
     assert not page.surface.checkin_shown
 
 
-def test_space_over_the_question_begins_without_an_answer(checking_in, qtbot):
+def test_space_begins_at_once_leaving_the_question_unanswered(checking_in, qtbot):
     page = checking_in
-    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
     qtbot.keyClick(page.window(), Qt.Key.Key_Space)
     assert page.session.state is SessionState.RUNNING
     assert page.session.description.tension_before is None
+
+
+def test_s_puts_the_question_aside_without_beginning(checking_in, qtbot):
+    page = checking_in
+    qtbot.keyClick(page.surface.checkin, Qt.Key.Key_S)
+    assert not page.surface.checkin_shown
+    assert page.session is None
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+    assert page.session.state is SessionState.RUNNING
 
 
 def test_after_the_session_the_question_comes_first_then_the_summary(
@@ -42,7 +56,6 @@ def test_after_the_session_the_question_comes_first_then_the_summary(
     given = []
     page.tension_after_given.connect(lambda session, value: given.append(value))
     page.toggle()
-    page.surface.checkin.skip_button.click()
     session = page.session
     fake_clock.advance(20)
     qtbot.keyClick(page.window(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
@@ -57,6 +70,9 @@ def test_after_the_session_the_question_comes_first_then_the_summary(
     assert given == [10]
     assert page.surface.summary_shown
     assert "20 seconds" in page.surface.summary.sentence.text()
+    page.surface.summary.done.click()
+    assert page.surface.checkin_shown, "ready for the next practice"
+    assert page.surface.checkin.before
 
 
 def test_skipping_after_writes_nothing_and_shows_the_summary(checking_in, qtbot, fake_clock):
@@ -64,7 +80,6 @@ def test_skipping_after_writes_nothing_and_shows_the_summary(checking_in, qtbot,
     given = []
     page.tension_after_given.connect(lambda session, value: given.append(value))
     page.toggle()
-    qtbot.keyClick(page.surface.checkin, Qt.Key.Key_S)
     fake_clock.advance(5)
     page.stop()
     qtbot.keyClick(page.surface.checkin, Qt.Key.Key_S)
@@ -72,11 +87,10 @@ def test_skipping_after_writes_nothing_and_shows_the_summary(checking_in, qtbot,
     assert page.surface.summary_shown
 
 
-def test_the_question_is_asked_in_full_screen_too(window, checking_in, qtbot):
+def test_the_question_is_answered_in_full_screen_too(window, checking_in, qtbot):
     page = checking_in
     window.enter_fullscreen()
     full = window.fullscreen.window
-    qtbot.keyClick(full, Qt.Key.Key_Space)
     assert page.surface.checkin.isVisible()
     assert page.surface.checkin.window() is full
     qtbot.keyClick(page.surface.checkin, Qt.Key.Key_0)
@@ -85,8 +99,11 @@ def test_the_question_is_asked_in_full_screen_too(window, checking_in, qtbot):
     window.fullscreen.leave()
 
 
-def test_with_the_check_in_off_begin_starts_at_once(window, qtbot):
+def test_switching_the_check_in_off_takes_the_question_away(window, checking_in, qtbot):
+    page = checking_in
     window.context.update_preferences(checkin=False)
-    window.show_page("breathing")
+    assert not page.surface.checkin_shown
     qtbot.keyClick(window, Qt.Key.Key_Space)
-    assert window.breathing.session.state is SessionState.RUNNING
+    assert page.session.state is SessionState.RUNNING
+    window.context.update_preferences(checkin=True)
+    assert not page.surface.checkin_shown, "not while a practice runs"

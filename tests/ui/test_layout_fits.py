@@ -77,7 +77,7 @@ def relaxation_instants(timeline: RelaxationTimeline) -> list[float]:
 @pytest.mark.parametrize("appearance", [Appearance.LIGHT, Appearance.DARK], ids=["day", "night"])
 @pytest.mark.parametrize("size", SIZES, ids=["smallest", "1920x1080"])
 def test_every_page_and_step_fits_its_text(font_scale, window, qtbot, fake_clock, size, appearance):
-    window.context.update_preferences(appearance=appearance)
+    window.context.update_preferences(appearance=appearance, checkin=True)
     window.context.apply_theme()
     base = QApplication.font().pointSizeF()
     assert window.breathing.stop_button.font().pointSizeF() == pytest.approx(base)
@@ -108,6 +108,9 @@ def test_every_page_and_step_fits_its_text(font_scale, window, qtbot, fake_clock
     page.toggle()
     check("breathing, paused")
     page.stop()
+    assert page.surface.checkin_shown
+    check("breathing, the check-in afterwards")
+    page.surface.checkin.skip_button.click()
     check("breathing, the ending")
     page.surface.summary.done.click()
 
@@ -124,6 +127,8 @@ def test_every_page_and_step_fits_its_text(font_scale, window, qtbot, fake_clock
         check(f"relaxation {stage} at {t:.1f}s")
         if stage is Stage.FINISHED:
             break
+    assert relax.surface.checkin_shown
+    relax.surface.checkin.skip_button.click()
     assert relax.surface.summary_shown
     check("relaxation, the ending")
     relax.surface.summary.done.click()

@@ -114,8 +114,7 @@ def test_a_trainer_session_is_logged_with_its_response_and_moments_never_a_size(
     window.context.update_preferences(checkin=True)
     page = window.trainer
     window.show_page("trainer")
-    page.toggle()
-    qtbot.keyClick(page.surface.checkin, Qt.Key.Key_6)
+    qtbot.keyClick(page.surface.checkin, Qt.Key.Key_6)  # answered, and it begins
     session = page.session
     run_to(session, fake_clock, session.timeline.practice_start + 12.0)
     qtbot.keyClick(window, Qt.Key.Key_G)

@@ -99,7 +99,7 @@ class BellyCanvas(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(260, 100)
+        self.setMinimumSize(260, 80)
         accessible_roles.install()  # an image (Graphic), not a generic client area
         self.setAccessibleDescription(
             "A person lying on their back, one hand on the chest and one on the belly; "

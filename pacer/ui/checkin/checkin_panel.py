@@ -59,6 +59,9 @@ _FIXED = QSizePolicy.Policy.Fixed
 # Sizes in pixels: (largest number button, question type, quiet type) for each reading.
 _NEAR = (88, 28, 16)
 _DISTANCE = (150, 52, 26)
+# Waiting on the page before a practice it shares the space with the figure and its words.
+_QUIET_NEAR = (52, 20, 14)
+_QUIET_DISTANCE = (96, 36, 20)
 
 
 def _theme_from_palette(widget: QWidget) -> Theme:
@@ -155,6 +158,7 @@ class CheckInPanel(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._theme = theme
         self._distance = False
+        self._quiet = False
         self._before = True
         self._waiting = True
 
@@ -202,7 +206,7 @@ class CheckInPanel(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setContentsMargins(8, 6, 8, 6)
         layout.addStretch(1)
         layout.addWidget(self.question)
         # The spaces around the numbers grow with them (see _apply_sizes).
@@ -227,6 +231,13 @@ class CheckInPanel(QWidget):
         self._update_words()
         if self.isVisible():
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_quiet(self, quiet: bool) -> None:
+        """Smaller, without the key hint: for the question waiting before a practice."""
+        if quiet != self._quiet:
+            self._quiet = quiet
+            self.hint.setVisible(not quiet)
+            self._apply_sizes()
 
     @property
     def before(self) -> bool:
@@ -329,7 +340,10 @@ class CheckInPanel(QWidget):
             label.setPalette(palette)
 
     def _apply_sizes(self) -> None:
-        largest, question_px, quiet_px = _DISTANCE if self._distance else _NEAR
+        if self._quiet:
+            largest, question_px, quiet_px = _QUIET_DISTANCE if self._distance else _QUIET_NEAR
+        else:
+            largest, question_px, quiet_px = _DISTANCE if self._distance else _NEAR
         margins = self._layout.contentsMargins()
         room = max(self.width() - margins.left() - margins.right(), 200)
         # Eleven buttons with gaps a quarter of a button wide: 11 + 10 × 0.25 = 13.5 widths.

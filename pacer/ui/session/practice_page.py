@@ -90,8 +90,10 @@ class PracticePage(QWidget):
         self.fullscreen_button.clicked.connect(self.fullscreen_requested)
         self.surface.summary.closed.connect(self._summary_closed)
         self.surface.checkin.answered.connect(self._checked_in)
-        self.surface.checkin.skipped.connect(lambda: self._checked_in(None))
+        self.surface.checkin.skipped.connect(self._skipped)
         self._ending: tuple[SessionOutcome, str] | None = None
+        self._idle_shown = False
+        self._asks_checkin = context.preferences.checkin
         context.theme_changed.connect(self.surface.set_theme)
         context.preferences_changed.connect(self._apply_preferences)
         context.motion_changed.connect(self._apply_preferences)
@@ -127,6 +129,7 @@ class PracticePage(QWidget):
         session.state_changed.connect(self._update_controls)
         session.ended.connect(self._ended)
         self.surface.show_footer()
+        self._idle_shown = False
         self.plan_label.setText(plan_line(session.description))
         self._rest_focus_on_surface()
         session.start()
@@ -135,16 +138,11 @@ class PracticePage(QWidget):
     def toggle(self) -> None:
         if self.surface.summary_shown or self._ending is not None:
             return  # the person is reading their summary; Space must not start anew
-        if self.surface.checkin_shown:
-            self._checked_in(None)  # Space begins, as always; the question stays unanswered
-            return
         if self.session is None or self.session.state is SessionState.FINISHED:
+            # Space always begins at once — with eyes closed too; a check-in question that
+            # is showing simply stays unanswered.
             if self.services.may_start_another():
-                if self.context.preferences.checkin:
-                    self.surface.ask_checkin(before=True)
-                    self._update_controls()
-                else:
-                    self.begin(self.new_session())
+                self.begin(self.new_session())
         else:
             self.session.toggle()
 
@@ -156,8 +154,14 @@ class PracticePage(QWidget):
                 self.tension_after_given.emit(self.session, tension)
             self.surface.show_summary(sentence)
             self._update_controls()
-        elif self.surface.checkin_shown:
-            self.begin(self.new_session(tension))
+        elif not self.is_active and self.services.may_start_another():
+            self.begin(self.new_session(tension))  # one click or key: answered and begun
+
+    def _skipped(self) -> None:
+        if self._ending is not None:
+            self._checked_in(None)
+        else:
+            self.surface.show_footer()  # the question steps aside; Space or Begin starts
 
     def stop(self) -> None:
         if self.session is not None:
@@ -178,8 +182,15 @@ class PracticePage(QWidget):
         self.surface.show_state(self.surface_state(snapshot))
 
     def show_idle(self) -> None:
+        """Before a practice: the figure at rest, its invitation, and — if wanted — the
+        check-in question, which a number answers and begins the practice with."""
         title, hint, step = self.idle_words()
         self.surface.show_idle(title, hint, step)
+        if self.context.preferences.checkin:
+            self.surface.offer_checkin()
+        else:
+            self.surface.show_footer()
+        self._idle_shown = True
 
     def toggle_text(self) -> tuple[str, bool]:
         state = self.session.state if self.session else SessionState.READY
@@ -216,7 +227,6 @@ class PracticePage(QWidget):
     def _summary_closed(self, feeling: str | None, note: str) -> None:
         if self.session is not None and (feeling or note):
             self.reflection_given.emit(self.session, feeling, note)
-        self.surface.show_footer()
         self.show_idle()
         self._update_controls()
         self._rest_focus_on_surface()
@@ -233,6 +243,11 @@ class PracticePage(QWidget):
     def _apply_preferences(self, *_: object) -> None:
         self.surface.set_reduced_motion(self.context.reduced_motion)
         self.surface.set_countdown_visible(self.context.preferences.countdown)
+        asks = self.context.preferences.checkin
+        if asks != self._asks_checkin:
+            self._asks_checkin = asks
+            if self._idle_shown:
+                self.show_idle()  # the check-in was switched on or off in Preferences
 
     # -- full screen borrows the surface ---------------------------------------------------
     def take_view(self) -> QWidget:

@@ -127,7 +127,8 @@ class PracticeSurface(QWidget):
         self.bottom.addWidget(self.footer)
         self.bottom.addWidget(self.checkin)
         self.bottom.addWidget(self.summary)
-        self.bottom.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Never squeezed: the figure gives way first.
+        self.bottom.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         self._layout = layout = QVBoxLayout(self)
         # Type scales with the space given; the surface never dictates its window's size.
@@ -268,8 +269,16 @@ class PracticeSurface(QWidget):
     def show_footer(self) -> None:
         self._show_bottom(self.footer)
 
+    def offer_checkin(self) -> None:
+        """The question before a practice, waiting quietly on the idle page (it is read
+        when focus reaches it, like any control)."""
+        self.checkin.set_quiet(True)
+        self.checkin.ask(before=True)
+        self._show_bottom(self.checkin)
+
     def ask_checkin(self, before: bool) -> None:
         """The optional check-in: how tense the body feels, before or after a session."""
+        self.checkin.set_quiet(False)
         self.checkin.ask(before)
         self._show_bottom(self.checkin)
         speak_on_appearance(self.checkin, self.checkin.question.text(), KEY_HINT)
