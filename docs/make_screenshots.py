@@ -41,6 +41,8 @@ PICTURES = (
     "fullscreen",
     "relaxation-clench",
     "relaxation-let-go",
+    "trainer-practice",
+    "check-in-after",
     "practice-log",
     "practice-log-sessions",
     "pdf-summary",
@@ -225,6 +227,8 @@ class Photographer:
 
         self.window.show_page("history")
         page = self.window.pages.currentWidget()
+        # The log is read on a worker thread: wait until its snapshot is on screen.
+        self.settle(lambda: self.window.history.idle, "the practice log to be read and drawn")
         self.shoot(self.window, "practice-log")
         scroll = page.findChild(QScrollArea)
         table = page.findChild(QTableView)
@@ -284,6 +288,23 @@ class Photographer:
         self.window.stop_session()
         self.window.relaxation.surface.summary.done.click()
 
+    def trainer(self) -> None:
+        """Trainer practice during an out-breath of its practice stage, in day colours."""
+        from pacer.core.breathing.pattern import BreathPattern
+        from pacer.core.trainer.plan import TrainerPlan
+        from pacer.ui.launch import LaunchRequest, start_requested_practice
+
+        plan = TrainerPlan(BreathPattern(inhale=4, exhale=6), 3, 10, "Calm")
+        self.window.show_page("trainer")
+        start_requested_practice(self.window, LaunchRequest(Path(), trainer=plan))
+        timeline = self.window.services.current.timeline
+        self.at(timeline.practice_start + 2 * plan.pattern.cycle_seconds + 6.5)
+        self.shoot(self.window, "trainer-practice")
+        self.window.stop_session()
+        self.shoot(self.window, "check-in-after")
+        self.window.trainer.surface.checkin.skip_button.click()
+        self.window.trainer.surface.summary.done.click()
+
     def close(self) -> None:
         self.window.close()
         self.app.processEvents()
@@ -317,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
                 photographer.breathing()
                 photographer.fullscreen()
                 photographer.relaxation()
+                photographer.trainer()
             finally:
                 photographer.close()
             saved += photographer.saved
