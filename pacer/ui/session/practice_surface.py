@@ -16,7 +16,6 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLayout,
     QSizePolicy,
     QStackedWidget,
@@ -37,6 +36,7 @@ from pacer.ui.common.announce import (
     say_when_focused,
     speak_on_appearance,
 )
+from pacer.ui.common.labels import plain_label
 from pacer.ui.common.theme import DAY, Theme, mix
 from pacer.ui.session.step_panel import StepPanel
 from pacer.ui.session.summary_panel import SummaryPanel
@@ -84,15 +84,6 @@ class _ProgressLine(QWidget):
         painter.end()
 
 
-def _label(parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
-
-
 class PracticeSurface(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,16 +95,16 @@ class PracticeSurface(QWidget):
         self.step_panel = StepPanel(self)
         self.step_panel.hide()
         self.canvas = BellyCanvas(self)
-        self.title = _label(self, "phaseTitle")
-        self.hint = _label(self, "phaseHint", wrap=True)
-        self.countdown = _label(self, "phaseCountdown")
+        self.title = plain_label(self, "phaseTitle")
+        self.hint = plain_label(self, "phaseHint", wrap=True)
+        self.countdown = plain_label(self, "phaseCountdown")
         self.countdown.hide()
 
         self.footer = QWidget(self)
-        self.next_label = _label(self.footer, "stepNext")
+        self.next_label = plain_label(self.footer, "stepNext")
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.progress = _ProgressLine(self.footer)
-        self.remaining = _label(self.footer, "remaining")
+        self.remaining = plain_label(self.footer, "remaining")
         self.remaining.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         footer_row = QHBoxLayout(self.footer)
         footer_row.setContentsMargins(0, 0, 0, 0)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from pacer.core.surface import StepTone, StepView
+from pacer.ui.common.labels import plain_label
 from pacer.ui.common.theme import DAY, Theme, mix
 
 RING_STEPS = 240  # the ring moves in 1.5° steps: smooth, and few repaints
@@ -70,22 +71,13 @@ class StepRing(QWidget):
         painter.end()
 
 
-def _label(parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
-
-
 class StepPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.where = _label(self, "stepWhere")
-        self.heading = _label(self, "stepHeading", wrap=True)
-        self.detail = _label(self, "stepDetail", wrap=True)
-        self.countdown = _label(self, "stepCountdown")
+        self.where = plain_label(self, "stepWhere")
+        self.heading = plain_label(self, "stepHeading", wrap=True)
+        self.detail = plain_label(self, "stepDetail", wrap=True)
+        self.countdown = plain_label(self, "stepCountdown")
         self.ring = StepRing(self)
         ring_box = QGridLayout()
         ring_box.setContentsMargins(0, 0, 0, 0)
