@@ -263,3 +263,35 @@ def test_a_window_left_open_never_puts_back_settings_changed_elsewhere(qtbot, da
     reread = AppContext(data_dir).preferences
     assert reread.reminders is False
     assert reread.countdown is True
+
+
+def test_the_controls_show_exactly_the_plan_that_runs_however_it_started(qtbot, data_dir):
+    """``pacer breathe --inhale 4 --exhale 8 --minutes 0.5`` and ``pacer relax --clench 3
+    --release 5 --closing-minutes 0`` while the saved choices say something else."""
+    from pacer.cli import build_parser
+    from pacer.commands.options import plan_from_args
+    from pacer.commands.relax import build_plan
+
+    AppContext(data_dir).update_preferences(welcome_seen=True, checkin=False)
+    parser = build_parser()
+    args = parser.parse_args(["breathe", "--inhale", "4", "--exhale", "8", "--minutes", "0.5"])
+    breathing = plan_from_args(parser, args, None)
+    window = open_window(LaunchRequest(data_dir=data_dir, breathing=breathing))
+    qtbot.addWidget(window)
+    page = window.breathing
+    assert page.options_stack.currentWidget() is page.plan_label
+    # Half a minute at 12 s a breath ends after the third whole out-breath: 36 s, as planned.
+    assert page.plan_label.text() == "Your pattern · 4 in · 8 out · 36 seconds"
+    assert page.picker.isHidden() or not page.picker.isVisibleTo(window)
+    page.stop()
+    page.surface.summary.done.click()
+    assert page.options_stack.currentWidget() is page.picker  # nothing runs: the choices again
+
+    args = parser.parse_args(["relax", "--clench", "3", "--release", "5", "--closing-minutes", "0"])
+    window.show_page("relaxation")
+    window.relaxation.start_plan(build_plan(args, parser))
+    relax = window.relaxation
+    assert relax.options_stack.currentWidget() is relax.plan_label
+    assert relax.plan_label.text().startswith("Relaxation · clench 3 s · let go 5 s · ")
+    window.close()
+    QApplication.processEvents()
