@@ -125,7 +125,7 @@ class BellyCanvas(QWidget):
         self._drawn = None
         self.update()
 
-    def _visible_state(self, scene: PacerScene) -> tuple[int, int, int]:
+    def visible_state(self, scene: PacerScene) -> tuple[int, int, int]:
         """What a frame would show, in whole steps a person could see change."""
         rise = round(scene.rise * self._geometry.rise_pixels * 2)  # half-pixel steps
         glow = round(scene.glow * 64)
@@ -135,7 +135,7 @@ class BellyCanvas(QWidget):
         if scene == self._scene:
             return
         self._scene = scene
-        if self._visible_state(scene) != self._drawn:
+        if self.visible_state(scene) != self._drawn:
             band = self._geometry.band
             self.repainted.append(QRect(band))
             self.update(band)
@@ -294,4 +294,4 @@ class BellyCanvas(QWidget):
         painter.drawPath(shape)
         self._draw_arm(painter, (figure.BELLY_ELBOW, hand))
         painter.end()
-        self._drawn = self._visible_state(scene)
+        self._drawn = self.visible_state(scene)
