@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from pacer.core.audio.cues import CueSource
 from pacer.core.audio.live import BLOCK_FRAMES, LiveFeed
 from pacer.core.audio.scheduler import CueScheduler
 from pacer.core.audio.sources import BreathingCues
@@ -20,7 +21,11 @@ from pacer.core.audio.synthesis import SAMPLE_RATE
 from pacer.core.audio.wav import write_wav
 from pacer.core.breathing import BreathingTimeline, BreathPattern
 from pacer.core.clock import FakeClock
+from pacer.core.relaxation.plan import RelaxationPlan
+from pacer.core.relaxation.timeline import RelaxationTimeline
 from pacer.core.session_clock import SessionClock
+from pacer.core.trainer.plan import TrainerPlan
+from pacer.core.trainer.timeline import TrainerTimeline
 
 PATTERN = BreathPattern(inhale=4.4, exhale=6.5)
 BLOCK_SECONDS = BLOCK_FRAMES / SAMPLE_RATE
@@ -78,6 +83,25 @@ def bench_render(minutes: float = 60.0, breath_tone: bool = False) -> tuple[floa
     return took, frames / SAMPLE_RATE / took
 
 
+def bench_render_source(source: CueSource, breath_tone: bool = False) -> tuple[float, float, float]:
+    """Minutes of sound, seconds to render them to WAV (discarded), times faster than real."""
+    scheduler = CueScheduler(source, volume_db=-12, breath_tone=breath_tone)
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        frames = write_wav(scheduler, sink)
+    took = time.perf_counter() - start
+    return frames / SAMPLE_RATE / 60, took, frames / SAMPLE_RATE / took
+
+
+def practices() -> dict[str, CueSource]:
+    return {
+        "relaxation, usual timings": RelaxationTimeline(RelaxationPlan.default()),
+        "trainer practice, 3 + 56 + 1 min": TrainerTimeline(
+            TrainerPlan(PATTERN, warmup_minutes=3, practice_minutes=56)
+        ),
+    }
+
+
 def main() -> None:
     for tone in (False, True):
         median, p99, step = bench_callback(breath_tone=tone)
@@ -94,6 +118,14 @@ def main() -> None:
             f"render 60-minute session to WAV ({label}): {took:.2f} s, "
             f"{speed:,.0f}x real time (target >= 200x)"
         )
+    for name, source in practices().items():
+        for tone in (False, True):
+            minutes, took, speed = bench_render_source(source, breath_tone=tone)
+            label = "cues + breath tone" if tone else "cues only"
+            print(
+                f"render {name} ({minutes:.1f} min) to WAV ({label}): {took:.2f} s, "
+                f"{speed:,.0f}x real time"
+            )
 
 
 if __name__ == "__main__":

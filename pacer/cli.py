@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from pacer import __version__
 from pacer.bundle_runtime import prepare_frozen_runtime, self_check
-from pacer.commands import command_modules
+from pacer.commands import DataFolderUse, command_modules
 from pacer.identity import DATA_DIR_ENV
-from pacer.paths import resolve_data_dir
+from pacer.paths import DataDirError, check_readable_data_dir, prepare_data_dir, resolve_data_dir
 
 
 def _positive_seconds(text: str) -> float:
@@ -33,12 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=f"folder for the practice log and settings (default: ${DATA_DIR_ENV}, "
-        "or your per-user application-data folder)",
-    )
+    _add_data_dir_option(parser, default=None)
     desktop = parser.add_mutually_exclusive_group()
     desktop.add_argument(
         "--install-desktop-entry",
@@ -57,7 +53,51 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in command_modules():
         module.register(subparsers)
+    for command in {id(p): p for p in subparsers.choices.values()}.values():
+        # Not set here unless given, so the value before the command name survives.
+        _add_data_dir_option(command, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--data-dir`` goes before or after the command name; after it wins."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help=f"folder for the practice log and settings (default: ${DATA_DIR_ENV}, "
+        "or your per-user application-data folder)",
+    )
+
+
+def _check_data_folder(args: argparse.Namespace) -> str | None:
+    """A one-line reason when the command cannot use its data folder, else None."""
+    use = getattr(args, "data_folder", DataFolderUse.WRITE)
+    try:
+        if use is DataFolderUse.WRITE:
+            prepare_data_dir(args.data_dir)
+        elif use is DataFolderUse.READ:
+            check_readable_data_dir(args.data_dir)
+    except DataDirError as error:
+        return str(error)
+    return None
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    problem = _check_data_folder(args)
+    if problem is not None:
+        print(f"pacer {args.command}: {problem}", file=sys.stderr)
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except sqlite3.Error as error:
+        # Only the practice log speaks SQL: a disk that fills while it is set up lands here.
+        print(
+            f"pacer {args.command}: Pacer could not use its practice log in "
+            f"{args.data_dir}: {error}.",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def _guard_missing_std_streams() -> None:
@@ -82,9 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_check:
         return self_check()
     args.data_dir = resolve_data_dir(args.data_dir)
-    run = getattr(args, "run", None)
-    if run is not None:
-        return int(run(args) or 0)
+    if getattr(args, "run", None) is not None:
+        return _run_command(args)
     from pacer.ui.launch import LaunchRequest, run_app
 
     return run_app(LaunchRequest(data_dir=args.data_dir, quit_after=args.quit_after))

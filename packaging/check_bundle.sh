@@ -37,6 +37,12 @@ if [ "$(stat -c %a "$scratch/data" 2>/dev/null || stat -f %Lp "$scratch/data")" 
     exit 1
 fi
 
+if [ "$(uname -s)" = Linux ]; then
+    echo "== double-click: install the bundle's own launcher in a private home, gio launch it on Xvfb"
+    PACER_BUNDLE_DIR="$folder" .venv/bin/python -m pytest -q -p no:cacheprovider \
+        "tests/test_desktop_launch.py::test_double_clicking_the_bundles_launcher_opens_the_bundle"
+fi
+
 tar -czf "$scratch/bundle.tar.gz" -C "$(dirname "$folder")" "$(basename "$folder")"
 unpacked_mb=$(du -sk "$folder" | awk '{printf "%.0f", $1 / 1024}')
 packed_mb=$(du -k "$scratch/bundle.tar.gz" | awk '{printf "%.0f", $1 / 1024}')

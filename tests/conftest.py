@@ -1,6 +1,7 @@
 """Test set-up shared by the whole suite.
 
 - Qt runs offscreen unless a test starts the real app on Xvfb itself.
+- No desktop session bus: what the developer's desktop is set to never leaks in.
 - Tests that touch Qt are marked ``gui`` automatically.
 - No test may open an internet socket: Pacer makes no network connections at all.
 """
@@ -15,6 +16,9 @@ import pytest
 from tests.support.network_guard import refuse_internet
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The suite never reads the desktop it runs on (reduced motion, screen saver): tests that
+# need a session bus start a private one and pass its address to their subprocess.
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/pacer-tests-use-private-buses"
 os.environ.setdefault("PACER_TEST", "1")
 
 _QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}

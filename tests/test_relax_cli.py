@@ -4,7 +4,7 @@ import pytest
 
 import pacer.ui.launch
 from pacer.cli import main
-from pacer.core.relaxation.sequence import default_script_path
+from pacer.core.relaxation.sequence import default_script_path, load_default_script
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_relax_uses_a_users_own_sequence_file(launched, data_dir, tmp_path):
         ),
         (
             ["--release", "2"],
-            "argument --release: rest time must be between 5 and 30 seconds (got 2)",
+            "argument --release: rest time must be between 5 and 60 seconds (got 2)",
         ),
         (
             ["--closing-minutes", "11"],
@@ -135,3 +135,21 @@ def test_missing_sequence_file_exits_2(launched, capsys, data_dir, tmp_path):
     assert code == 2
     assert f"{missing}: no such file" in err
     assert launched == []
+
+
+def test_relax_help_names_the_ranges_and_the_sequence_files_defaults(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["relax", "--help"])
+    assert exit_info.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    script = load_default_script()
+    assert f"3–10 (default: {script.clench_seconds:g})" in text
+    assert f"5–60 (default: {script.release_seconds:g})" in text
+    assert f"0–10 (default: {script.closing_minutes:g})" in text
+    assert "soft jaw" in text
+    assert "two notes for full effort, one for half" in text
+
+
+def test_a_long_rest_up_to_a_minute_is_accepted(launched, data_dir):
+    assert main(["--data-dir", str(data_dir), "relax", "--release", "60"]) == 0
+    assert launched[0].relaxation.release_seconds == 60.0

@@ -21,6 +21,7 @@ from tests.support.xvfb import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+PACER = (sys.executable, "-m", "pacer")
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
 
 
@@ -109,8 +110,7 @@ def test_space_in_full_screen_pauses_without_leaving_and_ctrl_q_keeps_the_sessio
     data_dir = welcome_already_read(tmp_path / "data")
     with xvfb_display(window_manager=True) as display:
         app = subprocess.Popen(
-            [sys.executable, "-m", "pacer", "--data-dir", str(data_dir)]
-            + ["breathe", "--minutes", "5", "--fullscreen"],
+            [*PACER, "--data-dir", str(data_dir), "breathe", "--minutes", "5", "--fullscreen"],
             cwd=ROOT,
             env=display.env(),
             stdout=subprocess.PIPE,

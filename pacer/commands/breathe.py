@@ -16,12 +16,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "breathe",
         help="start a belly-breathing session at once",
-        description="Open Pacer straight into a running belly-breathing session.",
+        description=(
+            "Open Pacer straight into a running belly-breathing session: your usual pattern "
+            "and length as chosen in Preferences, unless you give others here."
+        ),
     )
-    add_pattern_options(parser)
+    add_pattern_options(parser, usual=True)
     add_window_options(parser, "play soft cues with the breath (default: your saved preference)")
     parser.set_defaults(run=lambda args: run(parser, args))
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    return open_practice(args, breathing=plan_from_args(parser, args))
+    from pacer.core.breathing.usual import load_usual_plan
+
+    usual = load_usual_plan(args.data_dir)
+    return open_practice(args, breathing=plan_from_args(parser, args, usual))

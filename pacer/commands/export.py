@@ -11,6 +11,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from pacer.commands import DataFolderUse
 from pacer.core.export.service import (
     DateRangeError,
     ExportData,
@@ -146,4 +147,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--until", type=_day("--until"), metavar="YYYY-MM-DD", help="last day to include"
     )
-    parser.set_defaults(run=lambda args: run(args, parser))
+    parser.set_defaults(run=lambda args: run(args, parser), data_folder=DataFolderUse.READ)

@@ -23,49 +23,68 @@ _OPTION_FOR_FIELD = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "relax",
-        help="start the timed progressive-relaxation sequence",
-        description=(
-            "Clench, then let go and notice, group by group (feet, buttocks, pelvic floor, "
-            "abdominals, shoulders, neck and jaw), breathing slowly all the way through, then "
-            "a few minutes of slow belly breathing. Timings left out come from the sequence file."
-        ),
-    )
+def add_relaxation_options(parser: argparse.ArgumentParser) -> None:
+    """The relaxation timings and choices; ``pacer relax`` and ``render-audio --relax`` share them."""
     c, r, m = limits.CLENCH_SECONDS, limits.RELEASE_SECONDS, limits.CLOSING_MINUTES
-    parser.add_argument(
+    group = parser.add_argument_group("relaxation (defaults come from the sequence file)")
+    group.add_argument(
         "--clench",
         type=finite_number,
         metavar="S",
-        help=f"seconds for each clench, {c.minimum:g}–{c.maximum:g} (default: 5, or your sequence file's)",
+        help=f"seconds for each clench, {c.minimum:g}–{c.maximum:g} (default: 5)",
     )
-    parser.add_argument(
+    group.add_argument(
         "--release",
         type=finite_number,
         metavar="S",
-        help=f"seconds to let go and notice, {r.minimum:g}–{r.maximum:g} (default: 10)",
+        help=f"seconds to let go, rest and notice after each clench, "
+        f"{r.minimum:g}–{r.maximum:g} (default: 20)",
     )
-    parser.add_argument(
+    group.add_argument(
         "--closing-minutes",
         type=finite_number,
         metavar="M",
         help=f"minutes of slow belly breathing at the end, {m.minimum:g}–{m.maximum:g} (default: 3)",
     )
-    parser.add_argument(
+    group.add_argument(
         "--skip",
         action="append",
         default=[],
         metavar="GROUP",
         help="leave out a muscle group by its key, e.g. --skip abdominals (may be repeated)",
     )
-    parser.add_argument(
+    group.add_argument(
         "--sequence",
         metavar="FILE.toml",
         help="use your own sequence file instead of the built-in one",
     )
+
+
+RELAXATION_OPTIONS = ("--clench", "--release", "--closing-minutes", "--skip", "--sequence")
+
+
+def relaxation_options_given(args: argparse.Namespace) -> list[str]:
+    """Which of the relaxation options were given on the command line."""
+    values = (args.clench, args.release, args.closing_minutes, args.skip, args.sequence)
+    return [option for option, value in zip(RELAXATION_OPTIONS, values, strict=True) if value]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "relax",
+        help="start the timed progressive-relaxation sequence",
+        description=(
+            "Clench, then let go and notice, group by group (feet, buttocks, pelvic floor, "
+            "abdominals, then shoulders and neck with a soft jaw), breathing slowly all the "
+            "way through, then a few minutes of slow belly breathing. With sound on, a "
+            "rising cue says clench (two notes for full effort, one for half), a lower, "
+            "longer one says let go, and a quiet bell marks each new group. Timings left "
+            "out come from the sequence file."
+        ),
+    )
+    add_relaxation_options(parser)
     add_window_options(
-        parser, "play the soft clench and let-go cues (default: your saved preference)"
+        parser, "play the soft breath, clench and let-go cues (default: your saved preference)"
     )
     parser.set_defaults(run=lambda args: run(args, parser))
 

@@ -52,9 +52,36 @@ SHORTCUTS_HTML = """
 <tr><td><b>Esc</b></td><td>leave full screen</td></tr>
 <tr><td><b>M</b></td><td>sound on or off</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>end the session</td></tr>
-<tr><td><b>Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+0</b></td><td>breathing, relaxation, practice log, home</td></tr>
+<tr><td><b>G</b></td><td>trainer practice: note a moment of guarding (optional)</td></tr>
+<tr><td><b>C</b></td><td>trainer practice: go to the closing breaths</td></tr>
+<tr><td><b>Ctrl+1 / Ctrl+2 / Ctrl+4 / Ctrl+3 / Ctrl+0</b></td><td>breathing, relaxation, trainer
+practice, practice log, home</td></tr>
 <tr><td><b>Ctrl+Shift+E</b></td><td>export your practice log</td></tr>
 <tr><td><b>Ctrl+,</b></td><td>preferences</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>quit (a running session is saved as ended early)</td></tr>
 </table>
+"""
+
+TRAINER_TITLE = "About trainer practice"
+
+TRAINER_HTML = """
+<p>Trainer practice pairs slow belly breathing with the practice your clinician suggested —
+a trainer, a tampon or a finger. First you settle with a few minutes of breathing. Then the
+breathing goes on, and each slow out-breath is a moment you may go on, if and when it feels
+right. There is no countdown and nothing you have to reach.</p>
+<ul>
+<li><b>Go at your own pace.</b> Some days you will go further than others; both are
+practice. Stopping, or simply breathing, is always fine.</li>
+<li><b>Follow your clinician's plan.</b> Pacer paces the breathing; your physiotherapist or
+doctor decides what to practise and how.</li>
+<li><b>Nothing should hurt.</b> Go on only on a slow out-breath, never on a held breath, and
+never force anything. If something hurts, stop, breathe, and go gentler another day; pain,
+burning or bleeding deserve a clinician's look.</li>
+<li><b>Noticing is the point.</b> Press G if you notice the muscles guarding — only if that
+helps you. Afterwards you can note how the muscles responded: guarded throughout, guarded
+then softened, stayed soft, or that you stopped. Pacer never asks about sizes.</li>
+</ul>
+<p>A pelvic-health physiotherapist can guide this practice. The American Physical Therapy
+Association (APTA) Pelvic Health keeps a directory of pelvic-floor physical therapists, and
+your national health service or doctor can refer you.</p>
 """

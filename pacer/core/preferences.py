@@ -19,6 +19,12 @@ from pacer.core.breathing.presets import DEFAULT_PRESET_KEY
 from pacer.core.relaxation.limits import CLENCH_SECONDS, CLOSING_MINUTES, RELEASE_SECONDS
 from pacer.core.reminders.schedule import format_days, format_times, parse_days, parse_times
 from pacer.core.reminders.words import DEFAULT_LINE, check_text
+from pacer.core.trainer.plan import (
+    DEFAULT_PRACTICE_MINUTES,
+    DEFAULT_WARMUP_MINUTES,
+    PRACTICE_MINUTES_RANGE,
+    WARMUP_MINUTES_RANGE,
+)
 
 
 class Appearance(StrEnum):
@@ -50,6 +56,9 @@ class Preferences:
     relax_release_seconds: float | None = None
     relax_closing_minutes: float | None = None
     relax_skipped_groups: str = ""  # comma-separated group keys switched off
+    # Trainer practice: minutes to settle first, and the practice's own length.
+    trainer_warmup_minutes: float = DEFAULT_WARMUP_MINUTES
+    trainer_practice_minutes: float = DEFAULT_PRACTICE_MINUTES
     # Gentle reminders: off unless asked for. Times "HH:MM" separated by spaces (at most
     # three; none when unreadable, so a damaged file never invents a time), days as
     # "daily", "mon-fri", "sat,sun" …
@@ -83,6 +92,12 @@ def validate(prefs: Preferences) -> Preferences:
     ):
         if value is not None and not (math.isfinite(value) and value in allowed):
             raise PreferenceError(f"{label} must be {allowed.describe()}.")
+    for value, (low, high), label in (
+        (prefs.trainer_warmup_minutes, WARMUP_MINUTES_RANGE, "Settling time"),
+        (prefs.trainer_practice_minutes, PRACTICE_MINUTES_RANGE, "Practice time"),
+    ):
+        if not (math.isfinite(value) and low <= value <= high):
+            raise PreferenceError(f"{label} must be between {low:g} and {high:g} minutes.")
     if not prefs.pattern.startswith(("preset:", "custom:")):
         raise PreferenceError("The chosen pattern is not one Pacer knows.")
     try:
@@ -147,6 +162,8 @@ _PARSERS = {
     "relax_release_seconds": _optional_number,
     "relax_closing_minutes": _optional_number,
     "relax_skipped_groups": _skipped,
+    "trainer_warmup_minutes": float,
+    "trainer_practice_minutes": float,
     "reminders": _to_bool,
     "reminder_times": _times,
     "reminder_days": _days,

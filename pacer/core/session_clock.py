@@ -128,6 +128,14 @@ class SessionClock:
             if not run.stopped:
                 self._run = _Run(self._capped(self._raw(run, now)), None, True, run.pause_count)
 
+    def change_length(self, length_seconds: float | None) -> None:
+        """Plan a different length from now on, e.g. when the person chooses to move on to
+        a practice's closing part early (the window's thread)."""
+        if length_seconds is not None and not length_seconds > 0:
+            raise ValueError("a session length must be positive, or None for open-ended")
+        with self._lock:
+            self.length_seconds = length_seconds
+
     def toggle(self) -> None:
         """Space-bar behaviour: start, pause or resume, whichever fits."""
         action = toggle_action(self.state)

@@ -27,3 +27,26 @@ def on_stop_signals(
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+class StopRequest:
+    """Remembers the first stop signal; the work checks ``asked`` at its own safe moments.
+
+    Pass it to :func:`on_stop_signals` as the handler: it only records, never interrupts.
+    """
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+
+    def __call__(self, signum: int) -> None:
+        if self.signum is None:
+            self.signum = signum
+
+    @property
+    def asked(self) -> bool:
+        return self.signum is not None
+
+    @property
+    def exit_status(self) -> int:
+        """The shell's convention for a program ended by a signal: 128 + its number."""
+        return 128 + (self.signum or 0)

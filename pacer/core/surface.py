@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pacer.core.breathing.timeline import BreathSnapshot
+from pacer.core.breathing.wording import PhaseWords
 
 
 class StepTone(StrEnum):
@@ -36,7 +37,8 @@ class StepView:
 
 @dataclass(frozen=True)
 class SurfaceState:
-    breath: BreathSnapshot  # the figure and its in/out words follow this
+    breath: BreathSnapshot  # the figure follows this
+    words: PhaseWords  # the in/out words under the figure, for this breath's phase
     step: StepView | None  # None for plain breathing
     progress: float | None  # of the whole session, 0..1; None when open-ended
     remaining: str  # "4:35 left", or empty

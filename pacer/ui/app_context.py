@@ -2,35 +2,29 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from pacer.core.breathing.library import PatternLibrary
 from pacer.core.breathing.pattern import BreathPattern
-from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, PRESETS, preset_by_key
+from pacer.core.breathing.presets import PRESETS
+from pacer.core.breathing.usual import resolve_pattern
 from pacer.core.practice_log.store import LogError, PracticeLog
 from pacer.core.preferences import MotionSetting, Preferences
+from pacer.paths import DataDirError, prepare_data_dir
 from pacer.ui.common.theme import Theme, palette_for, stylesheet_for, theme_for
+from pacer.ui.platform.reduced_motion import DesktopMotion
 from pacer.ui.preferences.settings_store import SettingsStore
-
-
-def system_prefers_reduced_motion() -> bool:
-    app = QGuiApplication.instance()
-    if app is None:
-        return False
-    style_hints = app.styleHints()  # keep a reference: a chained call frees the wrapper early
-    accessibility = style_hints.accessibility()
-    if not hasattr(accessibility, "motionPreference"):  # exposed from Qt 6.12 on
-        return False
-    return accessibility.motionPreference() == Qt.MotionPreference.ReducedMotion
 
 
 class AppContext(QObject):
     preferences_changed = Signal(object)
     theme_changed = Signal(object)
     patterns_changed = Signal()
+    motion_changed = Signal(bool)  # the desktop's wish changed while following it
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,20 +39,31 @@ class AppContext(QObject):
                 + "; ".join(self.settings.problems)
             )
         self.log: PracticeLog | None = None
-        self.log_problem: str | None = None
-        try:
-            self.log = PracticeLog.open(self.data_dir)
+        self.log_problem: str | None = self._open_log()
+        if self.log is not None:
             self.notices.extend(self.log.notices)
-        except LogError as error:
-            self.log_problem = str(error)
+        if self.log_problem is not None:
             self.notices.append(
-                f"Your practice log could not be opened: {error} "
+                f"Your practice log could not be opened: {self.log_problem} "
                 "You can still practise; this time's sessions will not be written down."
             )
+        self.desktop_motion = DesktopMotion(self)
+        self.desktop_motion.changed.connect(self._desktop_motion_changed)
         self.theme: Theme = theme_for(self.preferences.appearance)
         app = QGuiApplication.instance()
         if app is not None:
             app.styleHints().colorSchemeChanged.connect(self._refresh_theme)
+
+    def _open_log(self) -> str | None:
+        """Open the log, or say in one sentence why not (the window then goes on without it)."""
+        try:
+            prepare_data_dir(self.data_dir)
+            self.log = PracticeLog.open(self.data_dir)
+        except (DataDirError, LogError) as error:
+            return str(error)
+        except (OSError, sqlite3.Error) as error:  # e.g. the disk filled while it was set up
+            return f"Pacer could not set it up in {self.data_dir} ({error})."
+        return None
 
     def close(self) -> None:
         if self.log is not None:
@@ -76,8 +81,12 @@ class AppContext(QObject):
     def reduced_motion(self) -> bool:
         motion = self.preferences.motion
         if motion is MotionSetting.SYSTEM:
-            return system_prefers_reduced_motion()
+            return self.desktop_motion.reduced
         return motion is MotionSetting.REDUCED
+
+    def _desktop_motion_changed(self, reduced: bool) -> None:
+        if self.preferences.motion is MotionSetting.SYSTEM:
+            self.motion_changed.emit(reduced)
 
     def apply_theme(self) -> None:
         app = QGuiApplication.instance()
@@ -99,9 +108,4 @@ class AppContext(QObject):
         return choices
 
     def resolve_pattern(self, ref: str) -> tuple[str, BreathPattern]:
-        kind, _, key = ref.partition(":")
-        if kind == "custom" and (pattern := self.patterns.get(key)) is not None:
-            return key, pattern
-        preset = preset_by_key(key) if kind == "preset" else None
-        preset = preset or preset_by_key(DEFAULT_PRESET_KEY)
-        return preset.name, preset.pattern
+        return resolve_pattern(ref, dict(self.patterns.items()))

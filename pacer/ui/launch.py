@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from pacer.paths import ensure_private_dir
 from pacer.ui.app_context import AppContext
 from pacer.ui.application import get_application
 from pacer.ui.main_window import MainWindow
@@ -17,6 +16,7 @@ from pacer.ui.stop_signals import close_on_stop_signals
 if TYPE_CHECKING:
     from pacer.core.breathing.plan import BreathingPlan
     from pacer.core.relaxation.plan import RelaxationPlan
+    from pacer.core.trainer.plan import TrainerPlan
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,12 @@ class LaunchRequest:
     # Start a session at once (no welcome or other dialog in the way). At most one is set.
     breathing: BreathingPlan | None = None
     relaxation: RelaxationPlan | None = None
+    trainer: TrainerPlan | None = None
     fullscreen: bool = False
     sound: bool | None = None  # None: follow the saved preference
 
 
 def build_window(request: LaunchRequest) -> MainWindow:
-    ensure_private_dir(request.data_dir)
     context = AppContext(request.data_dir)
     context.apply_theme()
     if request.sound is not None and request.sound != context.preferences.sound:
@@ -46,6 +46,8 @@ def requested_page(request: LaunchRequest) -> str | None:
         return "breathing"
     if request.relaxation is not None:
         return "relaxation"
+    if request.trainer is not None:
+        return "trainer"
     return None
 
 
@@ -54,6 +56,8 @@ def start_requested_practice(window: MainWindow, request: LaunchRequest) -> None
         window.breathing.start_plan(request.breathing)
     elif request.relaxation is not None:
         window.relaxation.start_plan(request.relaxation)
+    elif request.trainer is not None:
+        window.trainer.start_plan(request.trainer)
 
 
 def open_window(request: LaunchRequest) -> MainWindow:

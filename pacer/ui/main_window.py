@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 
 from pacer import __version__
 from pacer.core import guidance
+from pacer.core.practice_log.records import SessionKind
 from pacer.core.practice_log.store import UnknownSessionError
 from pacer.core.practice_log.wording import KIND_WORDS
 from pacer.identity import APP_NAME
@@ -26,6 +28,9 @@ from pacer.ui.session.recording import WRITE_ERRORS, SessionRecording
 from pacer.ui.session.services import SessionServices
 from pacer.ui.sound.notice import SoundNotice
 from pacer.ui.sound.sound_controller import SoundController
+
+if TYPE_CHECKING:
+    from pacer.ui.trainer.trainer_page import TrainerPage
 
 MINIMUM_SIZE = QSize(900, 600)
 
@@ -57,6 +62,7 @@ class MainWindow(QMainWindow):
         self.breathing = BreathingPage(context, self.services, self)
         self.history = HistoryPage(context.log, context.log_problem, self)
         self._relaxation: PracticePage | None = None  # built when first wanted
+        self._trainer: TrainerPage | None = None
         self._page_names: dict[str, QWidget] = {}
         self.add_page("home", self.home)
         self.add_page("breathing", self.breathing)
@@ -73,6 +79,7 @@ class MainWindow(QMainWindow):
 
         self.home.breathe_requested.connect(lambda: self.show_page("breathing"))
         self.home.relax_requested.connect(lambda: self.show_page("relaxation"))
+        self.home.trainer_requested.connect(lambda: self.show_page("trainer"))
         self.home.history_requested.connect(lambda: self.show_page("history"))
         self.home.preferences_requested.connect(self.open_preferences)
         self._connect_practice_page(self.breathing)
@@ -108,9 +115,22 @@ class MainWindow(QMainWindow):
             self.add_page("relaxation", self._relaxation)
         return self._relaxation
 
+    @property
+    def trainer(self) -> TrainerPage:
+        """The trainer practice page, built on first use."""
+        if self._trainer is None:
+            from pacer.ui.trainer.trainer_page import TrainerPage
+
+            self._trainer = TrainerPage(self.context, self.services, self)
+            self._connect_practice_page(self._trainer)
+            self.add_page("trainer", self._trainer)
+        return self._trainer
+
     def show_page(self, name: str) -> None:
         if name == "relaxation":
             self.relaxation  # noqa: B018 - builds the page on first use
+        if name == "trainer":
+            self.trainer  # noqa: B018 - builds the page on first use
         if name == "history":
             self.history.ensure_built()
             self.history.refresh()
@@ -137,13 +157,16 @@ class MainWindow(QMainWindow):
         # A session that ends in full screen ends there, calmly; the person leaves when ready.
         self.history.refresh()
 
-    def _save_reflection(self, session: PracticeSession, feeling: str | None, note: str) -> None:
+    def _save_reflection(self, session: PracticeSession, choice: str | None, note: str) -> None:
+        """After a session: the answer to the page's question, and a note, if any."""
         log, session_id = self.context.log, session.description.session_id
         if log is None:
             return
         try:
-            if feeling:
-                log.set_feeling(session_id, feeling)
+            if choice and session.kind is SessionKind.TRAINER:
+                log.set_response(session_id, choice)
+            elif choice:
+                log.set_feeling(session_id, choice)
             if note:
                 log.set_note(session_id, note)
         except UnknownSessionError:
@@ -190,6 +213,9 @@ class MainWindow(QMainWindow):
         self.history_action = self._action(
             "Practice &log", lambda: self.show_page("history"), "Ctrl+3", practice
         )
+        self.trainer_action = self._action(
+            "&Trainer practice", lambda: self.show_page("trainer"), "Ctrl+4", practice
+        )
         practice.addSeparator()
         self.toggle_action = self._action("Begin / pause", self.toggle_session, "Space", practice)
         self.stop_action = self._action("&End session", self.stop_session, "Ctrl+E", practice)
@@ -197,6 +223,12 @@ class MainWindow(QMainWindow):
             "&Full screen", self.toggle_fullscreen, QKeySequence.StandardKey.FullScreen, practice
         )
         self.fullscreen_action.setShortcuts([QKeySequence("F11")])
+        self.guarding_action = self._action(
+            "Note a moment of &guarding", self._note_guarding, "G", practice
+        )
+        self.closing_action = self._action(
+            "Go to the &closing breaths", self._close_early, "C", practice
+        )
         self.sound_action = self._action("&Sound", self.sound.toggle_sound, "M", practice)
         self.sound_action.setCheckable(True)
         self.sound_action.setChecked(self.context.preferences.sound)
@@ -221,6 +253,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         self._action("&Welcome and safety", self.show_welcome, None, help_menu)
         self._action("Where to find &support", self.show_support, None, help_menu)
+        self._action("About &trainer practice", self.show_trainer_help, None, help_menu)
         self._action("&Keyboard shortcuts", self.show_shortcuts, "F1", help_menu)
         self._action("&About Pacer", self.show_about, None, help_menu)
         self.help_menu = help_menu
@@ -239,6 +272,21 @@ class MainWindow(QMainWindow):
 
     def stop_session(self) -> None:
         self.services.stop_current()
+
+    def _running_trainer(self) -> TrainerPage | None:
+        """The trainer page when its session is the one running, else None."""
+        page = self._trainer
+        return page if page is not None and page.is_active else None
+
+    def _note_guarding(self) -> None:
+        page = self._running_trainer()
+        if page is not None:
+            page.note_guarding()
+
+    def _close_early(self) -> None:
+        page = self._running_trainer()
+        if page is not None:
+            page.close_early()
 
     def enter_fullscreen(self) -> None:
         if not self.fullscreen.active:
@@ -316,6 +364,11 @@ class MainWindow(QMainWindow):
         from pacer.ui.dialogs.text_dialog import TextDialog
 
         TextDialog(guidance.SUPPORT_TITLE, guidance.SUPPORT_HTML, self).exec()
+
+    def show_trainer_help(self) -> None:
+        from pacer.ui.dialogs.text_dialog import TextDialog
+
+        TextDialog(guidance.TRAINER_TITLE, guidance.TRAINER_HTML, self).exec()
 
     def show_shortcuts(self) -> None:
         from pacer.ui.dialogs.text_dialog import TextDialog

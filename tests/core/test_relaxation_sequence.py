@@ -4,7 +4,9 @@ import re
 
 import pytest
 
+from pacer.core import preferences
 from pacer.core.breathing import BreathPattern
+from pacer.core.relaxation import limits
 from pacer.core.relaxation.plan import PlanError, RelaxationPlan
 from pacer.core.relaxation.sequence import (
     SequenceError,
@@ -34,7 +36,7 @@ def test_the_shipped_sequence_validates_with_the_expected_groups_and_timings():
         "shoulders-neck-jaw",
     )
     assert all(group.efforts == (100, 50) for group in script.groups)
-    assert (script.clench_seconds, script.release_seconds, script.closing_minutes) == (5, 10, 3)
+    assert (script.clench_seconds, script.release_seconds, script.closing_minutes) == (5, 20, 3)
     assert 20 <= script.lead_in_seconds <= 30
     assert "hand" in script.lead_in_text
     assert "belly" in script.lead_in_text
@@ -136,9 +138,14 @@ def _group_variant(index: int, old: str, new: str) -> str:
             "between 3 and 10 seconds (got 20)",
         ),
         (
-            _variant("release_seconds = 10 ", "release_seconds = 2 "),
+            _variant("release_seconds = 20 ", "release_seconds = 2 "),
             "timing.release_seconds",
-            "between 5 and 30 seconds (got 2)",
+            "between 5 and 60 seconds (got 2)",
+        ),
+        (
+            _variant("release_seconds = 20 ", "release_seconds = 61 "),
+            "timing.release_seconds",
+            "between 5 and 60 seconds (got 61)",
         ),
         (
             _variant("closing_minutes = 3 ", "closing_minutes = nan "),
@@ -150,7 +157,7 @@ def _group_variant(index: int, old: str, new: str) -> str:
             "timing.closing_minutes",
             "must be a number, not true/false",
         ),
-        (_variant("seconds = 20 ", "seconds = 600 "), "lead_in.seconds", "between 0 and 120"),
+        (_variant("\nseconds = 20 ", "\nseconds = 600 "), "lead_in.seconds", "between 0 and 120"),
         (_variant('[release]\ntext = "', '[release]\ntext = "   '), None, None),  # still fine
     ],
 )
@@ -204,7 +211,7 @@ def test_text_is_tidied_and_limited():
 
 def test_plan_takes_the_file_defaults_and_all_groups():
     plan = RelaxationPlan.default()
-    assert (plan.clench_seconds, plan.release_seconds, plan.closing_minutes) == (5.0, 10.0, 3.0)
+    assert (plan.clench_seconds, plan.release_seconds, plan.closing_minutes) == (5.0, 20.0, 3.0)
     assert plan.enabled_groups == plan.script.group_keys
     assert plan.closing_pattern == BreathPattern(inhale=4, exhale=6)
     assert plan.closing_seconds == 180
@@ -226,7 +233,8 @@ def test_plan_keeps_switched_on_groups_in_sequence_order():
             "clench time must be between 3 and 10 seconds (got 2)",
         ),
         ({"clench_seconds": 11}, "clench_seconds", "between 3 and 10 seconds (got 11)"),
-        ({"release_seconds": 31}, "release_seconds", "rest time must be between 5 and 30 seconds"),
+        ({"release_seconds": 61}, "release_seconds", "rest time must be between 5 and 60 seconds"),
+        ({"release_seconds": 4}, "release_seconds", "rest time must be between 5 and 60 seconds"),
         ({"release_seconds": float("inf")}, "release_seconds", "(got inf)"),
         ({"closing_minutes": -1}, "closing_minutes", "between 0 and 10 minutes (got -1)"),
         ({"enabled_groups": ()}, "enabled_groups", "at least one muscle group"),
@@ -243,5 +251,46 @@ def test_plan_rejects_out_of_range_settings_clearly(kwargs, field, message):
 
 def test_plan_edges_are_allowed():
     script = load_default_script()
-    plan = RelaxationPlan(script, clench_seconds=3, release_seconds=30, closing_minutes=0)
-    assert (plan.clench_seconds, plan.release_seconds, plan.closing_seconds) == (3.0, 30.0, 0.0)
+    plan = RelaxationPlan(script, clench_seconds=3, release_seconds=60, closing_minutes=0)
+    assert (plan.clench_seconds, plan.release_seconds, plan.closing_seconds) == (3.0, 60.0, 0.0)
+    plan = RelaxationPlan(script, clench_seconds=10, release_seconds=5)
+    assert (plan.clench_seconds, plan.release_seconds) == (10.0, 5.0)
+
+
+# --- fidelity to the practice ------------------------------------------------------------
+
+
+def test_the_shoulders_step_presses_the_head_back_and_lifts_the_shoulders_with_a_soft_jaw():
+    step = load_default_script().group("shoulders-neck-jaw")
+    assert step is not None
+    words = step.instruction.lower()
+    assert "head gently back" in words
+    assert "shoulders toward your ears" in words
+    assert "notice your jaw and let it soften" in words
+    # never asks for a jaw clench: a hard jaw clench can bother people with jaw pain
+    assert not re.search(r"(close|clench|tighten|bite)\w*\s+(your\s+)?(jaw|teeth)", words)
+    assert "firmly" not in words
+
+
+def test_the_rest_teaches_so_it_is_clearly_longer_than_the_clench():
+    script = load_default_script()
+    assert script.release_seconds >= 15
+    assert script.release_seconds >= 3 * script.clench_seconds
+    assert limits.RELEASE_SECONDS.maximum == 60
+    assert (limits.CLENCH_SECONDS.minimum, limits.CLENCH_SECONDS.maximum) == (3, 10)
+
+
+@pytest.mark.parametrize("saved", ["5", "10", "15", "30", "45", "60"])
+def test_rest_times_saved_by_this_and_earlier_versions_stay_valid(saved):
+    prefs, problems = preferences.from_mapping({"relax_release_seconds": saved})
+    assert problems == []
+    assert prefs.relax_release_seconds == float(saved)
+    plan = RelaxationPlan(load_default_script(), release_seconds=prefs.relax_release_seconds)
+    assert plan.release_seconds == float(saved)
+
+
+def test_a_rest_time_past_a_minute_is_set_aside_gently():
+    prefs, problems = preferences.from_mapping({"relax_release_seconds": "61"})
+    assert prefs.relax_release_seconds is None  # the sequence file's default is used
+    assert len(problems) == 1
+    assert "between 5 and 60 seconds" in problems[0]

@@ -8,8 +8,13 @@ from pacer.core.audio.cues import Cue, CueSource
 from pacer.core.breathing import BreathPattern, Phase
 from pacer.core.clock import FakeClock
 from pacer.core.relaxation.plan import RelaxationPlan
-from pacer.core.relaxation.sequence import load_default_script
-from pacer.core.relaxation.timeline import RelaxationTimeline, Stage
+from pacer.core.relaxation.sequence import default_script_path, load_default_script, parse_script
+from pacer.core.relaxation.timeline import (
+    GROUP_MARKER_LEAD,
+    RelaxationTimeline,
+    Stage,
+    clench_cue,
+)
 from pacer.core.relaxation.words import describe, effort_words
 from pacer.core.session_clock import SessionClock, SessionState
 
@@ -45,9 +50,9 @@ def _stage_runs(timeline, frame=0.25):  # exact in binary: boundaries land on fr
 
 
 def test_total_is_known_before_starting_and_adds_up(timeline):
-    # 20 s settling in, 5 groups x 2 efforts x (5 s clench + 10 s rest), 3 minutes closing
-    assert timeline.total_seconds == pytest.approx(20 + 5 * 2 * 15 + 180)
-    assert timeline.closing_start == pytest.approx(170)
+    # 20 s settling in, 5 groups x 2 efforts x (5 s clench + 20 s rest), 3 minutes closing
+    assert timeline.total_seconds == pytest.approx(20 + 5 * 2 * 25 + 180)
+    assert timeline.closing_start == pytest.approx(270)
     assert sum(step.duration for step in timeline.steps) == pytest.approx(timeline.total_seconds)
     assert all(a.end == pytest.approx(b.start) for a, b in itertools.pairwise(timeline.steps)), (
         "steps are laid end to end"
@@ -68,7 +73,7 @@ def test_fake_clock_walk_through_the_whole_sequence(timeline):
         for stage in (Stage.CLENCH, Stage.RELEASE)
     ]
     assert middle == expected
-    durations = {Stage.LEAD_IN: 20, Stage.CLENCH: 5, Stage.RELEASE: 10, Stage.CLOSING: 180}
+    durations = {Stage.LEAD_IN: 20, Stage.CLENCH: 5, Stage.RELEASE: 20, Stage.CLOSING: 180}
     for (key, first, last), (_, following, _) in itertools.pairwise(runs):
         # each run lasts exactly its planned length
         assert following - first == pytest.approx(durations[key[0]], abs=1e-9), key
@@ -79,14 +84,14 @@ def test_snapshot_details_at_chosen_instants(timeline):
     snap = timeline.snapshot(23.0)
     assert (snap.stage, snap.group.key, snap.effort) == (Stage.CLENCH, "feet", 100)
     assert snap.step_remaining == pytest.approx(2.0)
-    assert snap.remaining == pytest.approx(327.0)
-    assert snap.progress == pytest.approx(23 / 350)
+    assert snap.remaining == pytest.approx(427.0)
+    assert snap.progress == pytest.approx(23 / 450)
     assert snap.group_index == 0
     assert snap.group_count == 5
     assert snap.next_step.stage is Stage.RELEASE
     assert snap.breath is None
 
-    snap = timeline.snapshot(86.0)  # pelvic floor, resting after the full-effort clench
+    snap = timeline.snapshot(130.0)  # pelvic floor, resting after the full-effort clench
     assert (snap.stage, snap.group.name, snap.effort) == (Stage.RELEASE, "Pelvic floor", 100)
     assert snap.next_step.stage is Stage.CLENCH
     assert snap.next_step.effort == 50
@@ -94,9 +99,9 @@ def test_snapshot_details_at_chosen_instants(timeline):
     assert words.where == "Pelvic floor · 3 of 5"
     assert words.heading == "Let go"
     assert words.next == "Next: Pelvic floor, half effort"
-    assert words.countdown == "9"
+    assert words.countdown == "15"
 
-    words = describe(timeline.snapshot(96.2))
+    words = describe(timeline.snapshot(146.2))
     assert (words.heading, words.effort) == ("Clench", "half effort")
     assert "stop the flow of urine" in words.instruction
     assert "Keep breathing" in words.instruction
@@ -154,7 +159,7 @@ def test_pause_and_resume_through_the_session_clock(timeline):
     clock = FakeClock()
     session = SessionClock(clock, timeline.total_seconds)
     session.start()
-    clock.advance(57.0)  # buttocks, resting after the full effort
+    clock.advance(80.0)  # buttocks, resting after the full effort
     before = timeline.snapshot(session.elapsed())
     assert (before.stage, before.group.key) == (Stage.RELEASE, "buttocks")
     session.pause()
@@ -162,9 +167,9 @@ def test_pause_and_resume_through_the_session_clock(timeline):
     during = timeline.snapshot(session.elapsed())
     assert during == before
     session.resume()
-    clock.advance(8.0)
+    clock.advance(17.0)
     after = timeline.snapshot(session.elapsed())
-    assert after.elapsed == pytest.approx(65.0)
+    assert after.elapsed == pytest.approx(97.0)
     assert (after.stage, after.group.key, after.effort) == (Stage.CLENCH, "buttocks", 50)
     clock.advance(1000.0)
     assert session.state is SessionState.FINISHED
@@ -172,29 +177,46 @@ def test_pause_and_resume_through_the_session_clock(timeline):
     assert session.elapsed() == timeline.total_seconds
 
 
-def test_cue_events_clench_release_breaths_and_end(timeline):
+def test_cue_events_clench_release_group_breaths_and_end(timeline):
     source: CueSource = timeline  # what the audio scheduler is given
     assert source.total_seconds == timeline.total_seconds
     events = timeline.cue_events_between(0, timeline.total_seconds + 1)
-    clenches = [t for t, cue in events if cue is Cue.CLENCH]
+    clench_steps = [step for step in timeline.steps if step.stage is Stage.CLENCH]
+    clenches = [(t, cue) for t, cue in events if cue in (Cue.CLENCH_FULL, Cue.CLENCH_HALF)]
+    assert clenches == [
+        (step.start, Cue.CLENCH_FULL if step.effort == 100 else Cue.CLENCH_HALF)
+        for step in clench_steps
+    ]
+    assert [cue for _, cue in clenches] == [Cue.CLENCH_FULL, Cue.CLENCH_HALF] * 5
     releases = [t for t, cue in events if cue is Cue.RELEASE]
-    assert clenches == [step.start for step in timeline.steps if step.stage is Stage.CLENCH]
-    assert releases == [t + 5 for t in clenches]
-    assert len(clenches) == 10
+    assert releases == [t + 5 for t, _ in clenches]
+    groups = [t for t, cue in events if cue is Cue.GROUP]
+    firsts = [step.start for step in clench_steps if step.round_index == 0]
+    assert groups == [t - GROUP_MARKER_LEAD for t in firsts]
+    assert len(groups) == 5
+    # the breath is heard all the way through, not only in the closing minutes
     breaths = [(t, cue) for t, cue in events if cue in (Cue.INHALE, Cue.EXHALE)]
-    assert breaths[0] == (pytest.approx(170.0), Cue.INHALE)
-    assert breaths[1] == (pytest.approx(174.0), Cue.EXHALE)
-    assert len(breaths) == 36
-    assert all(t >= timeline.closing_start for t, _ in breaths)
+    assert breaths[:3] == [(0.0, Cue.INHALE), (4.0, Cue.EXHALE), (10.0, Cue.INHALE)]
+    assert len(breaths) == 2 * 45
+    assert breaths[-1] == (pytest.approx(444.0), Cue.EXHALE)
     assert events[-1] == (timeline.total_seconds, Cue.END)
+    assert len(events) == 10 + 10 + 5 + 90 + 1
     assert [t for t, _ in events] == sorted(t for t, _ in events)
     # asking in arbitrary windows gives each cue exactly once
     pieces = []
-    edges = [0, 0.5, 20, 20.0001, 100, 171, 173.99, 300, 350, 351]
+    edges = [0, 0.5, 17.5, 20, 20.0001, 100, 271, 273.99, 400, 450, 451]
     for a, b in itertools.pairwise(edges):
         pieces += timeline.cue_events_between(a, b)
     assert pieces == events
     assert timeline.cue_events_between(30, 30) == []
+
+
+def test_a_lighter_effort_gets_the_one_note_cue():
+    assert clench_cue(100) is Cue.CLENCH_FULL
+    assert clench_cue(75) is Cue.CLENCH_FULL
+    assert clench_cue(74) is Cue.CLENCH_HALF
+    assert clench_cue(50) is Cue.CLENCH_HALF
+    assert clench_cue(10) is Cue.CLENCH_HALF
 
 
 def test_switched_off_groups_and_no_closing(script):
@@ -214,9 +236,32 @@ def test_switched_off_groups_and_no_closing(script):
     assert last.stage is Stage.RELEASE
     assert last.next_step is None
     assert describe(last).next == "Next: rest for as long as you like"
-    cues = timeline.cue_events_between(0, 1000)
-    assert [cue for _, cue in cues] == [Cue.CLENCH, Cue.RELEASE, Cue.CLENCH, Cue.RELEASE, Cue.END]
+    cues = [(t, cue) for t, cue in timeline.cue_events_between(0, 1000)]
+    assert [(t, cue) for t, cue in cues if cue not in (Cue.INHALE, Cue.EXHALE)] == [
+        (17.5, Cue.GROUP),
+        (20.0, Cue.CLENCH_FULL),
+        (25.0, Cue.RELEASE),
+        (45.0, Cue.CLENCH_HALF),
+        (50.0, Cue.RELEASE),
+        (70.0, Cue.END),
+    ]
+    # an unfinished last breath: no breath cue at or after the end
+    assert [t for t, cue in cues if cue is Cue.INHALE] == [0, 10, 20, 30, 40, 50, 60]
+    assert [t for t, cue in cues if cue is Cue.EXHALE] == [4, 14, 24, 34, 44, 54, 64]
     assert timeline.snapshot(30).group_count == 1
+
+
+def test_no_room_before_the_first_group_means_no_bell(script):
+    short = parse_script(
+        default_script_path()
+        .read_text(encoding="utf-8")
+        .replace("\nseconds = 20 ", "\nseconds = 2 ")
+    )
+    timeline = RelaxationTimeline(RelaxationPlan(short, closing_minutes=0))
+    assert timeline.steps[1].start == 2.0
+    groups = [t for t, cue in timeline.cue_events_between(0, 1000) if cue is Cue.GROUP]
+    assert groups[0] == pytest.approx(timeline.steps[5].start - GROUP_MARKER_LEAD)  # 2nd group
+    assert len(groups) == 4
 
 
 def test_closing_follows_the_chosen_pattern(script):

@@ -40,6 +40,22 @@ def test_timed_session_finishes_exactly_at_its_length():
     assert session.elapsed() == 60
 
 
+def test_a_running_session_can_be_given_a_shorter_length():
+    clock = FakeClock()
+    session = SessionClock(clock, length_seconds=840)
+    session.start()
+    clock.advance(305.5)
+    session.change_length(370)  # the person moves on to the closing minute early
+    assert session.remaining() == pytest.approx(64.5)
+    clock.advance(64.4)
+    assert session.state is SessionState.RUNNING
+    clock.advance(0.2)
+    assert session.state is SessionState.FINISHED
+    assert session.elapsed() == 370
+    with pytest.raises(ValueError, match="positive"):
+        session.change_length(0)
+
+
 def test_open_ended_session_runs_until_stopped():
     clock = FakeClock()
     session = SessionClock(clock)

@@ -247,3 +247,19 @@ def test_reminders_tab_refuses_control_characters_and_no_time(qtbot, context):
     dialog.accept()
     assert "at least one time" in dialog.message.text()
     assert context.preferences.reminders is False
+
+
+def test_a_window_left_open_never_puts_back_settings_changed_elsewhere(qtbot, data_dir):
+    """``pacer reminders --off`` (or a second window) changes settings.ini while this
+    window is open; the window's own next change must not write the old value back."""
+    from pacer.ui.preferences.settings_store import SettingsStore
+
+    AppContext(data_dir).update_preferences(reminders=True, welcome_seen=True)
+    window_context = AppContext(data_dir)
+    assert window_context.preferences.reminders is True
+    elsewhere = SettingsStore(data_dir)
+    elsewhere.save(elsewhere.load().with_changes(reminders=False))
+    window_context.update_preferences(countdown=True)
+    reread = AppContext(data_dir).preferences
+    assert reread.reminders is False
+    assert reread.countdown is True

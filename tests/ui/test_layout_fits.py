@@ -48,7 +48,9 @@ def clipped_texts(root: QWidget) -> list[str]:
         if label.wordWrap():
             needed = label.heightForWidth(label.width())
             if needed > label.height() + 1:
-                problems.append(f"{label.objectName() or label.text()!r}: {needed}>{label.height()}")
+                problems.append(
+                    f"{label.objectName() or label.text()!r}: {needed}>{label.height()}"
+                )
         else:
             hint = label.sizeHint()
             if hint.width() > label.width() + 1 or hint.height() > label.height() + 1:

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12),
+    reason="None is immortal from Python 3.12 (PEP 683): its reference count never changes, "
+    "so a lost reference cannot be seen here (and cannot crash the app either)",
+)
 def test_void_painter_calls_keep_none_reference_count(qapp):
     pixmap = QPixmap(16, 16)
     painter = QPainter(pixmap)

@@ -9,8 +9,11 @@ from typing import Protocol
 class Cue(StrEnum):
     INHALE = "inhale"
     EXHALE = "exhale"
-    CLENCH = "clench"
-    RELEASE = "release"
+    CLENCH_FULL = "clench_full"  # clench now, full effort: two soft rising notes
+    CLENCH_HALF = "clench_half"  # clench now, a lighter effort: one note
+    RELEASE = "release"  # let go: lower and longer, two falling notes
+    GROUP = "group"  # a quiet bell: the next muscle group is about to begin
+    PRACTICE_EXHALE = "practice_exhale"  # a gentler out-breath: the moment is offered
     END = "end"
 
 

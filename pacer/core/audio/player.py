@@ -9,6 +9,7 @@ Usage::
     player = AudioPlayer(settings)
     status = player.start(source, session_clock.elapsed)   # a CueSource, practised seconds
     player.pause(); player.resume()   # optional: standing still practised time also pauses
+    player.follow(new_source)         # the same session, re-planned (e.g. closing early)
     player.stop()                     # lets a closing chime ring out, otherwise fades out
     player.status()                   # AudioStatus: available, reason, underflows …
 
@@ -214,6 +215,17 @@ class AudioPlayer:
         stop.set()
         if thread is not None and not ring_out:
             thread.join(timeout=1.0)
+
+    def follow(self, source: CueSource) -> None:
+        """Go on with a new timeline of the same session, without a break in the sound.
+
+        For a timeline that agrees with the old one about everything already due, such as
+        a trainer practice's ``closing_from``: the blocks rendered ahead still match it.
+        """
+        self._source = source
+        feed = self._feed
+        if feed is not None:
+            feed.scheduler.source = source
 
     def set_volume_db(self, volume_db: float) -> None:
         """Change the volume now (smoothly) and for later sessions."""

@@ -54,7 +54,7 @@ class ToneSpec:
     attack: float
     release: float
     partials: tuple[Partial, ...] = (Partial(1.0, 1.0),)
-    level: float = 1.0  # peak relative to CUE_PEAK
+    level: float = 1.0  # peak relative to the loudest note of its cue
 
     @property
     def lowest_hz(self) -> float:
@@ -64,62 +64,186 @@ class ToneSpec:
     def highest_hz(self) -> float:
         return max(self.start_hz, self.end_hz)
 
+    @property
+    def highest_partial_hz(self) -> float:
+        return self.highest_hz * max(partial.ratio for partial in self.partials)
 
-# Inhale: soft and rising. Exhale: lower, longer and gently falling: the phase that matters
-# most, where the user lets go. Clench: short and a little firmer. Release: a slow fall.
+
+@dataclass(frozen=True)
+class Note:
+    tone: ToneSpec
+    at: float = 0.0  # seconds after the cue's onset
+
+
+@dataclass(frozen=True)
+class CueSpec:
+    """One cue: one or more notes, the whole scaled to a peak of ``level * CUE_PEAK``."""
+
+    notes: tuple[Note, ...]
+    level: float
+
+    @property
+    def lowest_hz(self) -> float:
+        return min(note.tone.lowest_hz for note in self.notes)
+
+    @property
+    def highest_hz(self) -> float:
+        return max(note.tone.highest_hz for note in self.notes)
+
+    @property
+    def highest_partial_hz(self) -> float:
+        return max(note.tone.highest_partial_hz for note in self.notes)
+
+    @property
+    def duration(self) -> float:
+        return max(note.at + note.tone.duration for note in self.notes)
+
+    @property
+    def peak(self) -> float:
+        """The cue's loudest sample at 0 dB volume."""
+        return CUE_PEAK * self.level
+
+
+def _single(tone: ToneSpec, level: float) -> CueSpec:
+    return CueSpec((Note(tone),), level)
+
+
+# The breath: the in-breath cue is soft and rising; the out-breath cue lower, longer and
+# gently falling, the phase that matters most, where the user lets go.
+# Relaxation sits beneath the breath (quieter, so a breath cue is never covered) and apart
+# from it in register and shape: "clench now" is higher and firmer, rising (two notes for
+# a full effort, one for a lighter one); "let go" is lower and longer, two notes falling
+# to a slowly shimmering low tone; a new group is announced by a small, quiet bell.
+# In trainer practice the out-breath is gentler still: a slower swell with a soft fifth.
 # End: a bell-like chime (inharmonic partials, each with its own natural decay).
-CUE_SPECS: dict[Cue, ToneSpec] = {
-    Cue.INHALE: ToneSpec(
-        start_hz=294.0,
-        end_hz=349.0,
-        duration=0.9,
-        attack=0.3,
-        release=0.45,
-        partials=(Partial(1.0, 1.0), Partial(2.0, 0.12)),
+_BRIGHT = (Partial(1.0, 1.0), Partial(2.0, 0.3), Partial(3.0, 0.1))
+_CLENCH_FIRST = ToneSpec(
+    start_hz=392.0, end_hz=392.0, duration=0.42, attack=0.05, release=0.28, partials=_BRIGHT
+)
+CUE_SPECS: dict[Cue, CueSpec] = {
+    Cue.INHALE: _single(
+        ToneSpec(
+            start_hz=294.0,
+            end_hz=349.0,
+            duration=0.9,
+            attack=0.3,
+            release=0.45,
+            partials=(Partial(1.0, 1.0), Partial(2.0, 0.12)),
+        ),
         level=0.85,
     ),
-    Cue.EXHALE: ToneSpec(
-        start_hz=233.0,
-        end_hz=196.0,
-        duration=1.6,
-        attack=0.35,
-        release=0.95,
-        partials=(Partial(1.0, 1.0), Partial(2.0, 0.08)),
+    Cue.EXHALE: _single(
+        ToneSpec(
+            start_hz=233.0,
+            end_hz=196.0,
+            duration=1.6,
+            attack=0.35,
+            release=0.95,
+            partials=(Partial(1.0, 1.0), Partial(2.0, 0.08)),
+        ),
         level=1.0,
     ),
-    Cue.CLENCH: ToneSpec(
-        start_hz=392.0,
-        end_hz=392.0,
-        duration=0.5,
-        attack=0.08,
-        release=0.3,
-        partials=(Partial(1.0, 1.0), Partial(2.0, 0.25), Partial(3.0, 0.08)),
+    Cue.CLENCH_FULL: CueSpec(
+        (
+            Note(_CLENCH_FIRST),
+            Note(
+                ToneSpec(
+                    start_hz=523.25,
+                    end_hz=523.25,
+                    duration=0.58,
+                    attack=0.05,
+                    release=0.38,
+                    partials=_BRIGHT,
+                ),
+                at=0.24,
+            ),
+        ),
+        level=0.45,
+    ),
+    Cue.CLENCH_HALF: _single(
+        ToneSpec(
+            start_hz=392.0,
+            end_hz=392.0,
+            duration=0.55,
+            attack=0.05,
+            release=0.36,
+            partials=(Partial(1.0, 1.0), Partial(2.0, 0.15)),
+        ),
+        level=0.38,
+    ),
+    Cue.RELEASE: CueSpec(
+        (
+            Note(
+                ToneSpec(
+                    start_hz=262.0,
+                    end_hz=262.0,
+                    duration=0.8,
+                    attack=0.12,
+                    release=0.45,
+                    partials=(Partial(1.0, 1.0), Partial(2.0, 0.3)),
+                    level=0.85,
+                )
+            ),
+            Note(
+                ToneSpec(
+                    start_hz=196.0,
+                    end_hz=196.0,
+                    duration=1.8,
+                    attack=0.3,
+                    release=1.2,
+                    partials=(
+                        Partial(1.0, 1.0),
+                        Partial(1.004, 0.25),  # a faint detuned twin: a slow, soft swell
+                        Partial(2.0, 0.35),  # presence on small speakers
+                    ),
+                ),
+                at=0.55,
+            ),
+        ),
+        level=0.5,
+    ),
+    Cue.GROUP: _single(
+        ToneSpec(
+            start_hz=587.33,
+            end_hz=587.33,
+            duration=1.1,
+            attack=0.025,
+            release=0.5,
+            partials=(Partial(1.0, 1.0, decay=0.45), Partial(2.0, 0.12, decay=0.25)),
+        ),
+        level=0.2,
+    ),
+    Cue.PRACTICE_EXHALE: _single(
+        ToneSpec(
+            start_hz=233.0,
+            end_hz=196.0,
+            duration=1.95,
+            attack=0.55,
+            release=1.1,
+            partials=(Partial(1.0, 1.0), Partial(1.5, 0.2), Partial(2.0, 0.05)),
+        ),
         level=0.75,
     ),
-    Cue.RELEASE: ToneSpec(
-        start_hz=330.0,
-        end_hz=220.0,
-        duration=1.4,
-        attack=0.15,
-        release=0.9,
-        partials=(Partial(1.0, 1.0), Partial(2.0, 0.05)),
-        level=0.9,
-    ),
-    Cue.END: ToneSpec(
-        start_hz=294.0,
-        end_hz=294.0,
-        duration=4.5,
-        attack=0.02,
-        release=0.8,
-        partials=(
-            Partial(1.0, 1.0, decay=2.2),
-            Partial(1.0035, 0.5, decay=1.8),  # a slightly detuned twin: a slow, soft shimmer
-            Partial(2.76, 0.35, decay=0.9),
-            Partial(5.40, 0.12, decay=0.4),
+    Cue.END: _single(
+        ToneSpec(
+            start_hz=294.0,
+            end_hz=294.0,
+            duration=4.5,
+            attack=0.02,
+            release=0.8,
+            partials=(
+                Partial(1.0, 1.0, decay=2.2),
+                Partial(1.0035, 0.5, decay=1.8),  # a slightly detuned twin: a slow, soft shimmer
+                Partial(2.76, 0.35, decay=0.9),
+                Partial(5.40, 0.12, decay=0.4),
+            ),
         ),
         level=0.9,
     ),
 }
+
+# The cues that mark the breath itself; everything else sounds beneath them.
+BREATH_CUES = frozenset({Cue.INHALE, Cue.EXHALE, Cue.PRACTICE_EXHALE})
 
 
 def envelope(spec: ToneSpec, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
@@ -146,7 +270,7 @@ def glide_phase(spec: ToneSpec, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
 
 
 def render_tone(spec: ToneSpec, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
-    """One cue sound at 0 dB volume: float32, peak ``CUE_PEAK * spec.level``."""
+    """One note at 0 dB volume: float64, peak ``spec.level``."""
     phase = glide_phase(spec, sample_rate)
     t = np.arange(phase.size, dtype=np.float64) / sample_rate
     wave = np.zeros(phase.size, dtype=np.float64)
@@ -156,12 +280,23 @@ def render_tone(spec: ToneSpec, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
             component *= np.exp(-t / partial.decay)
         wave += component
     wave *= envelope(spec, sample_rate)
-    wave *= CUE_PEAK * spec.level / np.max(np.abs(wave))
+    wave *= spec.level / np.max(np.abs(wave))
+    return wave
+
+
+def render_cue_spec(spec: CueSpec, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """A cue's notes laid at their offsets: float32, peak ``spec.peak``, from and to silence."""
+    wave = np.zeros(round(spec.duration * sample_rate), dtype=np.float64)
+    for note in spec.notes:
+        sound = render_tone(note.tone, sample_rate)
+        start = round(note.at * sample_rate)
+        wave[start : start + sound.size] += sound
+    wave *= spec.peak / np.max(np.abs(wave))
     return wave.astype(np.float32)
 
 
 def render_cue(cue: Cue, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
-    return render_tone(CUE_SPECS[cue], sample_rate)
+    return render_cue_spec(CUE_SPECS[cue], sample_rate)
 
 
 def render_cue_bank(sample_rate: int = SAMPLE_RATE) -> dict[Cue, np.ndarray]:

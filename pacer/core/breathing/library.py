@@ -33,14 +33,8 @@ class PatternLibrary:
         if not self.path.exists():
             return {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT or data.get("version") != VERSION:
-                raise ValueError("not a Pacer pattern file of a known version")
-            return {
-                str(item["name"]): BreathPattern.from_dict(item["pattern"])
-                for item in data["patterns"]
-            }
-        except (OSError, ValueError, KeyError, TypeError, PatternError) as error:
+            return _parse(self.path)
+        except _READ_ERRORS as error:
             moved = self.path.with_name(f"{self.path.stem}.unreadable-{_stamp()}{self.path.suffix}")
             try:
                 self.path.replace(moved)
@@ -102,6 +96,27 @@ class PatternLibrary:
                 f"“{name}” is the name of a built-in pattern; please choose another."
             )
         return name
+
+
+def read_saved_patterns(data_dir: Path) -> dict[str, BreathPattern]:
+    """Your patterns, read without changing anything: empty when there are none or the file
+    cannot be read (the window's library then keeps that file aside and says so)."""
+    try:
+        return _parse(Path(data_dir) / FILE_NAME)
+    except _READ_ERRORS:
+        return {}
+
+
+def _parse(path: Path) -> dict[str, BreathPattern]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") != FORMAT or data.get("version") != VERSION:
+        raise ValueError("not a Pacer pattern file of a known version")
+    return {
+        str(item["name"]): BreathPattern.from_dict(item["pattern"]) for item in data["patterns"]
+    }
+
+
+_READ_ERRORS = (OSError, ValueError, KeyError, TypeError, AttributeError, PatternError)
 
 
 def _stamp() -> str:

@@ -11,6 +11,7 @@ def breathing_surface(timeline: BreathingTimeline, snapshot: BreathSnapshot) -> 
     total = timeline.total_seconds
     return SurfaceState(
         breath=snapshot,
+        words=PHASE_WORDS[snapshot.phase],
         step=None,
         progress=None if total is None else min(snapshot.elapsed / total, 1.0),
         remaining=remaining_text(snapshot.remaining),

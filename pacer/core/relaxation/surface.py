@@ -48,6 +48,7 @@ def relaxation_surface(snapshot: RelaxationSnapshot) -> SurfaceState:
     closing = snapshot.stage is Stage.CLOSING
     return SurfaceState(
         breath=snapshot.breathing,
+        words=PHASE_WORDS[snapshot.breath_phase],
         step=step,
         progress=snapshot.progress,
         remaining="" if snapshot.finished else remaining_text(snapshot.remaining),

@@ -12,6 +12,12 @@ complete out-breath. ``total_seconds`` is therefore known before anything starts
 
 Pausing and resuming belong to :class:`pacer.core.session_clock.SessionClock`: the
 timeline only ever answers "what is happening after this many practised seconds".
+
+Heard with eyes closed (``cue_events_between``), the soft in- and out-breath cues run
+through the whole sequence, like the breath itself; beneath them, each clench begins with
+a rising cue (two notes for a full effort, one for a lighter one), each rest with a lower,
+longer "let go", and a quiet bell sounds ``GROUP_MARKER_LEAD`` seconds before each group's
+first clench, so the next group never arrives unannounced.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from pacer.core.relaxation.plan import RelaxationPlan
 from pacer.core.relaxation.sequence import MuscleGroup
 
 _EPSILON = 1e-9
+GROUP_MARKER_LEAD = 2.5  # seconds between the new-group bell and that group's first clench
+FULL_EFFORT_FROM = 75  # percent: from here on a clench gets the two-note "full effort" cue
 
 
 class Stage(StrEnum):
@@ -110,6 +118,11 @@ class RelaxationSnapshot:
 _PHASE_CUES = {Phase.INHALE: Cue.INHALE, Phase.EXHALE: Cue.EXHALE}
 
 
+def clench_cue(effort: int) -> Cue:
+    """The "clench now" cue for an effort: two rising notes when full, one when lighter."""
+    return Cue.CLENCH_FULL if effort >= FULL_EFFORT_FROM else Cue.CLENCH_HALF
+
+
 class RelaxationTimeline:
     """A :class:`RelaxationPlan` laid out in time; also a ``CueSource`` for the audio side."""
 
@@ -164,6 +177,21 @@ class RelaxationTimeline:
         self.steps: tuple[Step, ...] = tuple(steps)
         self._starts = [step.start for step in steps]
         self.group_count = len(groups)
+        self.step_cues: tuple[tuple[float, Cue], ...] = self._step_cues()
+        self._step_cue_times = [t for t, _ in self.step_cues]
+
+    def _step_cues(self) -> tuple[tuple[float, Cue], ...]:
+        """Clench, let go and new-group cues, in time order (the breath comes on top)."""
+        events: list[tuple[float, Cue]] = []
+        for step in self.steps:
+            if step.stage is Stage.CLENCH and step.effort is not None:
+                if step.round_index == 0 and step.start >= GROUP_MARKER_LEAD - _EPSILON:
+                    events.append((step.start - GROUP_MARKER_LEAD, Cue.GROUP))
+                events.append((step.start, clench_cue(step.effort)))
+            elif step.stage is Stage.RELEASE:
+                events.append((step.start, Cue.RELEASE))
+        events.sort(key=lambda event: event[0])
+        return tuple(events)
 
     # --- what is happening ----------------------------------------------------------
 
@@ -216,27 +244,20 @@ class RelaxationTimeline:
         return self._breathing.snapshot(elapsed).belly
 
     def cue_events_between(self, start: float, end: float) -> list[tuple[float, Cue]]:
-        """Every cue with onset ``start <= t < end``: clench and let-go at each step,
-        in- and out-breath during the closing breathing, and the end."""
+        """Every cue with onset ``start <= t < end``: the in- and out-breaths all the way
+        through, clench, let go and new-group cues along the sequence, and the end."""
         events: list[tuple[float, Cue]] = []
+        total = self.total_seconds
         if end <= start:
             return events
-        first = max(bisect.bisect_left(self._starts, start), 0)
-        for step in self.steps[first:]:
-            if step.start >= end:
-                break
-            if step.stage is Stage.CLENCH:
-                events.append((step.start, Cue.CLENCH))
-            elif step.stage is Stage.RELEASE:
-                events.append((step.start, Cue.RELEASE))
-        if self.plan.closing_seconds > 0:
-            for onset, phase in self._breathing.phase_starts_between(
-                max(start, self.closing_start), end
-            ):
-                cue = _PHASE_CUES.get(phase)
-                if cue is not None:
-                    events.append((onset, cue))
-        if start <= self.total_seconds < end:
-            events.append((self.total_seconds, Cue.END))
+        first = bisect.bisect_left(self._step_cue_times, start)
+        last = bisect.bisect_left(self._step_cue_times, end)
+        events.extend(self.step_cues[first:last])
+        for onset, phase in self._breathing.phase_starts_between(start, min(end, total)):
+            cue = _PHASE_CUES.get(phase)
+            if cue is not None:
+                events.append((onset, cue))
+        if start <= total < end:
+            events.append((total, Cue.END))
         events.sort(key=lambda event: event[0])
         return events

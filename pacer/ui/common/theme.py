@@ -1,7 +1,8 @@
 """Pacer's two palettes — a warm sand "day" and a deep slate "night" — chosen by the system.
 
 No red anywhere: it reads as warning or failure. Text colours meet WCAG AA on their
-backgrounds (checked in tests/ui/test_theme.py).
+backgrounds — 4.5:1 for text, 3:1 for the large phase words — in both palettes
+(checked in tests/ui/test_theme.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ class Theme:
     exhale: QColor  # the belly while letting go — the emphasised phase
     floor: QColor
     accent: QColor
+    exhale_words: QColor  # the out-breath's phase word (large text)
+    on_exhale: QColor  # text drawn on an exhale-coloured fill, e.g. a chosen toggle
     dark: bool
 
 
@@ -39,7 +42,9 @@ DAY = Theme(
     inhale=QColor("#d9a86c"),
     exhale=QColor("#6fa7a0"),
     floor=QColor("#cbbda8"),
-    accent=QColor("#3f7f78"),
+    accent=QColor("#37746d"),
+    exhale_words=QColor("#37746d"),  # the light teal itself is too faint on sand
+    on_exhale=QColor("#2f3437"),
     dark=False,
 )
 
@@ -54,6 +59,8 @@ NIGHT = Theme(
     exhale=QColor("#6fb3ab"),
     floor=QColor("#334052"),
     accent=QColor("#7cc4ba"),
+    exhale_words=QColor("#6fb3ab"),
+    on_exhale=QColor("#1c2430"),
     dark=True,
 )
 
@@ -124,7 +131,7 @@ def stylesheet_for(theme: Theme) -> str:
         padding: 7px 16px;
     }}
     QPushButton:hover {{ border-color: {theme.accent.name()}; }}
-    QPushButton:checked {{ background: {theme.exhale.name()}; color: {theme.background.name()}; }}
+    QPushButton:checked {{ background: {theme.exhale.name()}; color: {theme.on_exhale.name()}; }}
     QPushButton:disabled {{ color: {theme.muted_text.name()}; }}
     QPushButton#primary {{
         background: {theme.accent.name()};

@@ -41,8 +41,8 @@ class FullscreenWindow(QWidget):
         self.setObjectName("fullscreenPacer")
         self.setStyleSheet(
             f"#fullscreenPacer {{ background: {theme.background.name()}; }}"
-            f"QPushButton#fullscreenTarget {{ font-size: 22px; padding: 14px 34px;"
-            f" border-radius: 16px; }}"
+            f"QPushButton#fullscreenTarget {{ font-size: 30px; padding: 18px 44px;"
+            f" border-radius: 20px; }}"
         )
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setMouseTracking(True)
@@ -91,7 +91,7 @@ class FullscreenWindow(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space is never a click here
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         font = QFont(button.font())
-        font.setPixelSize(22)
+        font.setPixelSize(30)
         button.setFont(font)
         button.clicked.connect(signal)
         return button

@@ -15,7 +15,7 @@ class PracticeCard(QPushButton):
         self.setAccessibleName(title)
         self.title = QLabel(title, self)
         font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setPointSizeF(font.pointSizeF() * 1.45)
         self.title.setFont(font)
         self.detail = QLabel(detail, self)
         self.detail.setWordWrap(True)
@@ -36,6 +36,7 @@ class PracticeCard(QPushButton):
 class HomePage(QWidget):
     breathe_requested = Signal()
     relax_requested = Signal()
+    trainer_requested = Signal()
     history_requested = Signal()
     preferences_requested = Signal()
 
@@ -51,11 +52,16 @@ class HomePage(QWidget):
         sub.setWordWrap(True)
         self.breathe = PracticeCard("Breathe", "", self)
         self.relax = PracticeCard("Relax", "Tighten, let go, and notice the difference", self)
+        self.trainer = PracticeCard(
+            "Trainer practice", "Paced by your out-breath, at your own pace", self
+        )
         cards = QHBoxLayout()
         cards.addStretch(1)
         cards.addWidget(self.breathe)
         cards.addSpacing(16)
         cards.addWidget(self.relax)
+        cards.addSpacing(16)
+        cards.addWidget(self.trainer)
         cards.addStretch(1)
         self.history = QPushButton("Your practice log", self)
         self.history.setFlat(True)
@@ -78,6 +84,7 @@ class HomePage(QWidget):
         layout.addStretch(2)
         self.breathe.clicked.connect(self.breathe_requested)
         self.relax.clicked.connect(self.relax_requested)
+        self.trainer.clicked.connect(self.trainer_requested)
         self.history.clicked.connect(self.history_requested)
         self.preferences.clicked.connect(self.preferences_requested)
 

@@ -134,5 +134,8 @@ class KeepAwake:
     def session_frame(self, session) -> None:
         pass
 
+    def session_replanned(self, session) -> None:
+        """The screen stays awake just the same."""
+
     def session_ended(self, session, outcome) -> None:
         self._let_go()

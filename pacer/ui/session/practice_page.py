@@ -90,6 +90,7 @@ class PracticePage(QWidget):
         self.surface.summary.closed.connect(self._summary_closed)
         context.theme_changed.connect(self.surface.set_theme)
         context.preferences_changed.connect(self._apply_preferences)
+        context.motion_changed.connect(self._apply_preferences)
         self.surface.set_theme(context.theme)
         self._apply_preferences()
 

@@ -33,6 +33,7 @@ class SessionListener(Protocol):
     def session_paused(self, session: PracticeSession) -> None: ...
     def session_resumed(self, session: PracticeSession) -> None: ...
     def session_frame(self, session: PracticeSession) -> None: ...
+    def session_replanned(self, session: PracticeSession) -> None: ...
     def session_ended(self, session: PracticeSession, outcome: SessionOutcome) -> None: ...
 
 
@@ -42,6 +43,7 @@ class SessionOutcome:
     ended: SessionEnd
     practised_seconds: float
     last_snapshot: Any
+    moments_noted: int = 0  # trainer practice: moments of guarding the person noted
 
 
 def display_frame_interval_ms() -> int:
@@ -76,6 +78,7 @@ class PracticeSession(QObject):
         self._frames.timeout.connect(self.refresh)
         self.snapshot = timeline.snapshot(0.0)
         self.outcome: SessionOutcome | None = None
+        self.moments_noted = 0
 
     @property
     def kind(self) -> SessionKind:
@@ -135,6 +138,24 @@ class PracticeSession(QObject):
             return
         self._end(SessionEnd.ENDED_EARLY)
 
+    def replan(self, timeline: Timeline) -> None:
+        """Go on with a new timeline for the rest of this session — one that agrees with the
+        old about everything already practised (e.g. moving on to the closing breaths)."""
+        if self.outcome is not None:
+            return
+        self.timeline = timeline
+        if timeline.total_seconds is not None:
+            self.clock.change_length(timeline.total_seconds)
+        for listener in self.listeners:
+            listener.session_replanned(self)
+        self.refresh()
+
+    def note_moment(self) -> int:
+        """The person noted a moment (of guarding, in trainer practice); nothing else."""
+        if self.outcome is None and self.state is not SessionState.READY:
+            self.moments_noted += 1
+        return self.moments_noted
+
     def refresh(self) -> None:
         self.snapshot = self.timeline.snapshot(self.clock.elapsed())
         self.snapshot_changed.emit(self.snapshot)
@@ -147,7 +168,9 @@ class PracticeSession(QObject):
         self._frames.stop()
         self.clock.stop()
         self.snapshot = self.timeline.snapshot(self.clock.elapsed())
-        self.outcome = SessionOutcome(self.kind, how, self.clock.elapsed(), self.snapshot)
+        self.outcome = SessionOutcome(
+            self.kind, how, self.clock.elapsed(), self.snapshot, self.moments_noted
+        )
         for listener in self.listeners:
             listener.session_ended(self, self.outcome)
         self._changed()

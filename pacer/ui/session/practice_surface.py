@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from pacer.core.breathing.pattern import Phase
 from pacer.core.breathing.scene import pacer_scene, resting_scene
-from pacer.core.breathing.wording import PHASE_WORDS
+from pacer.core.breathing.wording import PhaseWords
 from pacer.core.surface import StepView, SurfaceState
 from pacer.ui.breathing.belly_canvas import BellyCanvas
 from pacer.ui.common.announce import announce
@@ -35,6 +35,7 @@ from pacer.ui.session.step_panel import StepPanel
 from pacer.ui.session.summary_panel import SummaryPanel
 
 LET_GO_PHASES = {Phase.EXHALE, Phase.REST}
+ACKNOWLEDGE_MS = 4000  # how long a quiet "noted" stays in the footer
 PAUSED_HINT = "Paused — take all the time you need"
 
 
@@ -104,9 +105,10 @@ class PracticeSurface(QWidget):
         self.remaining.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         footer_row = QHBoxLayout(self.footer)
         footer_row.setContentsMargins(0, 0, 0, 0)
-        footer_row.addWidget(self.next_label, 3)
-        footer_row.addWidget(self.progress, 4)
-        footer_row.addWidget(self.remaining, 1)
+        # Equal sides keep the progress line centred under the figure.
+        footer_row.addWidget(self.next_label, 2)
+        footer_row.addWidget(self.progress, 3)
+        footer_row.addWidget(self.remaining, 2)
         self.summary = SummaryPanel(self)
         self.lower = QStackedWidget(self)
         self.lower.setAccessibleName("")  # a container, nothing to say on its own
@@ -132,9 +134,14 @@ class PracticeSurface(QWidget):
         self._show_countdown = False
         self._far = False
         self._phase: Phase | None = None
+        self._words: PhaseWords | None = None
         self._paused = False
         self._spoken = ""
         self._countdown_value: int | None = None
+        self._acknowledgement = ""
+        self._acknowledged = QTimer(self)
+        self._acknowledged.setSingleShot(True)
+        self._acknowledged.setInterval(ACKNOWLEDGE_MS)
         self._apply_sizes()
         self._colour_words()
         self.show_footer()
@@ -168,7 +175,7 @@ class PracticeSurface(QWidget):
     # -- what is shown -------------------------------------------------------------------
     def show_idle(self, title: str, hint: str, step: StepView | None = None) -> None:
         """Before a session (or after it): the figure at rest and a calm invitation."""
-        self._phase = None
+        self._phase, self._words = None, None
         self._countdown_value = None
         self.canvas.stop_settling()
         self.canvas.set_scene(resting_scene())
@@ -193,11 +200,13 @@ class PracticeSurface(QWidget):
         breath = state.breath
         self.canvas.stop_settling()
         self.canvas.set_scene(pacer_scene(breath, self._reduced_motion))
-        if breath.phase is not self._phase:
-            self._phase = breath.phase
+        if breath.phase is not self._phase or state.words != self._words:
+            self._phase, self._words = breath.phase, state.words
             self._show_phase_words()
         self._show_step(state.step)
         next_text = state.step.next if state.step is not None else ""
+        if self._acknowledged.isActive():
+            next_text = self._acknowledgement
         if self.next_label.text() != next_text:
             self.next_label.setText(next_text)
         if self.remaining.text() != state.remaining:
@@ -214,6 +223,14 @@ class PracticeSurface(QWidget):
         if state.announcement != self._spoken:
             self._spoken = state.announcement
             announce(self, state.announcement)
+
+    def acknowledge(self, text: str) -> None:
+        """A quiet word that something the person did was taken in (e.g. a moment noted);
+        shown in the footer for a few seconds and spoken once."""
+        self._acknowledgement = text
+        self._acknowledged.start()
+        self.next_label.setText(text)
+        announce(self, text)
 
     def set_paused(self, paused: bool) -> None:
         self._paused = paused
@@ -250,8 +267,8 @@ class PracticeSurface(QWidget):
         self.step_panel.show()
 
     def _show_phase_words(self) -> None:
-        assert self._phase is not None
-        words = PHASE_WORDS[self._phase]
+        words = self._words
+        assert words is not None
         self.title.setText(words.title)
         self.hint.setText(PAUSED_HINT if self._paused else words.hint)
         self._colour_words()
@@ -259,9 +276,7 @@ class PracticeSurface(QWidget):
     def _colour_words(self) -> None:
         theme = self._theme
         letting_go = self._phase in LET_GO_PHASES
-        title_colour = theme.exhale if letting_go else theme.text
-        if letting_go and not theme.dark:
-            title_colour = theme.accent  # the darker teal keeps AA contrast on sand
+        title_colour = theme.exhale_words if letting_go else theme.text
         self.title.setStyleSheet(f"color: {title_colour.name()};")
         for label in (self.hint, self.countdown, self.next_label, self.remaining):
             label.setStyleSheet(f"color: {theme.muted_text.name()};")

@@ -56,6 +56,9 @@ class SessionRecording:
         if self.recorder is not None:
             self._guarded(self.recorder.tick)
 
+    def session_replanned(self, session: PracticeSession) -> None:
+        """The planned length stays as asked for; what was practised is read at the end."""
+
     def session_ended(self, session: PracticeSession, outcome: SessionOutcome) -> None:
         if self.recorder is not None:
             recorder = self.recorder

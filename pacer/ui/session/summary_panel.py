@@ -16,9 +16,15 @@ from PySide6.QtWidgets import (
 
 from pacer.core.practice_log.records import FEELINGS
 
+FEELING_QUESTION = "If you like, how do you feel now?"
+
 
 class SummaryPanel(QWidget):
-    """Emits ``closed(feeling_key_or_None, note)`` when the person is done."""
+    """Emits ``closed(choice_key_or_None, note)`` when the person is done.
+
+    The choice answers the page's question: how you feel now (a key of ``FEELINGS``) after
+    breathing or relaxation, how the muscles responded after trainer practice.
+    """
 
     closed = Signal(object, str)
 
@@ -28,22 +34,17 @@ class SummaryPanel(QWidget):
         self.sentence.setWordWrap(True)
         self.sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sentence.setObjectName("summarySentence")
-        question = QLabel("If you like, how do you feel now?", self)
+        question = QLabel(FEELING_QUESTION, self)
         question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         question.setWordWrap(True)
         self.question = question
+        self._unit: float | None = None
         self.feelings = QButtonGroup(self)
         self.feelings.setExclusive(False)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for index, feeling in enumerate(FEELINGS):
-            button = QPushButton(feeling.label, self)
-            button.setCheckable(True)
-            button.setProperty("feeling", feeling.key)
-            self.feelings.addButton(button, index)
-            row.addWidget(button)
-        row.addStretch(1)
+        self._choice_row = QHBoxLayout()
         self.feelings.buttonToggled.connect(self._keep_one)
+        self.set_question(FEELING_QUESTION, {f.key: f.label for f in FEELINGS})
+        row = self._choice_row
         self.note = QLineEdit(self)
         self.note.setPlaceholderText("A note for yourself (optional)")
         self.note.setMaxLength(2000)
@@ -61,14 +62,34 @@ class SummaryPanel(QWidget):
         done_row.addWidget(self.done)
         layout.addLayout(done_row)
 
+    def set_question(self, question: str, choices: dict[str, str]) -> None:
+        """The optional question after a session, and its answers (stored key → words)."""
+        self.question.setText(question)
+        for button in self.feelings.buttons():
+            self.feelings.removeButton(button)
+            button.deleteLater()
+        while self._choice_row.count():
+            self._choice_row.takeAt(0)
+        self._choice_row.addStretch(1)
+        for index, (key, label) in enumerate(choices.items()):
+            button = QPushButton(label, self)
+            button.setCheckable(True)
+            button.setProperty("feeling", key)
+            self.feelings.addButton(button, index)
+            self._choice_row.addWidget(button)
+        self._choice_row.addStretch(1)
+        if self._unit is not None:
+            self.set_unit(self._unit)
+
     def set_unit(self, unit: float) -> None:
         """Type sized with the practice surface: larger in full screen."""
+        self._unit = unit
         for widget, scale in (
-            (self.sentence, 1.35),
-            (self.question, 1.0),
-            (self.note, 1.0),
-            (self.done, 1.0),
-            *((button, 0.95) for button in self.feelings.buttons()),
+            (self.sentence, 1.15),
+            (self.question, 0.95),
+            (self.note, 0.9),
+            (self.done, 0.9),
+            *((button, 0.85) for button in self.feelings.buttons()),
         ):
             font = QFont(widget.font())
             font.setPixelSize(max(round(unit * scale), 12))

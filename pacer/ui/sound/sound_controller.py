@@ -79,6 +79,10 @@ class SoundController(QObject):
     def session_frame(self, session: PracticeSession) -> None:
         """The player follows practised time by itself."""
 
+    def session_replanned(self, session: PracticeSession) -> None:
+        if self.player is not None:
+            self.player.follow(cue_source_for(session.timeline))
+
     def session_ended(self, session: PracticeSession, outcome: SessionOutcome) -> None:
         if self.player is not None:
             self.player.stop(ring_out=outcome.ended is SessionEnd.COMPLETED)

@@ -11,6 +11,7 @@ import types
 import pytest
 
 from pacer.core.audio import player as player_module
+from pacer.core.audio.cues import Cue
 from pacer.core.audio.player import (
     NO_ALSA_CONFIG,
     NO_OUTPUT,
@@ -26,6 +27,8 @@ from pacer.core.audio.settings import AudioSettings
 from pacer.core.audio.sources import BreathingCues
 from pacer.core.breathing import BreathingTimeline, BreathPattern
 from pacer.core.clock import FakeClock
+from pacer.core.trainer.plan import TrainerPlan
+from pacer.core.trainer.timeline import TrainerTimeline
 
 SOURCE = BreathingCues(BreathingTimeline(BreathPattern(inhale=4, exhale=6), 60))
 
@@ -161,6 +164,30 @@ def test_volume_changes_reach_the_running_session():
         player.set_volume_db(-6)
         assert player.settings.volume_db == -6
         assert player._feed.scheduler.gain == pytest.approx(10 ** (-6 / 20))
+    finally:
+        player.stop(ring_out=False)
+
+
+def test_a_re_planned_session_is_followed_by_the_running_stream_and_by_retry():
+    fake = FakeSoundDevice()
+    timeline = TrainerTimeline(TrainerPlan(BreathPattern(inhale=4, exhale=6)))
+    early = timeline.closing_from(305.5)
+    player = AudioPlayer(AudioSettings(), loader=lambda: fake)
+    player.start(timeline, lambda: 305.5)
+    try:
+        player.follow(early)
+        scheduler = player._feed.scheduler
+        assert scheduler.source is early
+        assert scheduler.end_sample == 370 * 48_000 + scheduler.bank[Cue.END].size
+        assert scheduler.onsets_between(314 * 48_000, 315 * 48_000) == [
+            (314 * 48_000, Cue.EXHALE)  # the closing breaths' ordinary out-breath
+        ]
+        assert len(fake.streams) == 1  # the same stream goes on
+    finally:
+        player.stop(ring_out=False)
+    player.retry()
+    try:
+        assert player._feed.scheduler.source is early
     finally:
         player.stop(ring_out=False)
 

@@ -1,0 +1,1 @@
+"""Trainer practice: settle with slow breathing, practise paced by the out-breath, close."""
