@@ -29,12 +29,14 @@ class Screen:
         self.canvas = canvas
         self.image = QImage(canvas.size(), QImage.Format.Format_RGB32)
         canvas.render(self.image)
-        self.seen = len(canvas.repainted)
+        canvas.repainted.clear()
 
-    def flush(self) -> None:
-        for rect in self.canvas.repainted[self.seen :]:
+    def flush(self) -> list:
+        rects = list(self.canvas.repainted)
+        self.canvas.repainted.clear()
+        for rect in rects:
             self.canvas.render(self.image, QPoint(rect.topLeft()), QRegion(rect))
-        self.seen = len(self.canvas.repainted)
+        return rects
 
 
 def _check(screen: Screen, scene, theme, size: QSize) -> None:
