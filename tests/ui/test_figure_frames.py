@@ -17,7 +17,11 @@ from pacer.core.breathing import BreathingTimeline, BreathPattern
 from pacer.core.breathing.scene import pacer_scene
 from pacer.ui.breathing.belly_canvas import BellyCanvas
 from pacer.ui.common.theme import DAY, NIGHT
-from tests.support.reference_figure import antialiasing_report, render_reference
+from tests.support.reference_figure import (
+    antialiasing_report,
+    differs_only_by_antialiasing,
+    render_reference,
+)
 
 FRAME = 1 / 60
 
@@ -41,9 +45,9 @@ class Screen:
 
 def _check(screen: Screen, scene, theme, size: QSize) -> None:
     expected = render_reference(size, scene, theme)
-    report = antialiasing_report(screen.image, expected)
-    assert report["off_edge_pixels"] == 0, report
-    assert report["max_off_edge_difference"] <= 3, report
+    assert differs_only_by_antialiasing(screen.image, expected), antialiasing_report(
+        screen.image, expected
+    )
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ widget only turns it into pixels.
 
 Cheap to animate on a laptop at someone's feet (issue 15): the still parts are painted once
 into a cached picture. The moving parts are a one-parameter family — the belly's rise — so a
-scene is first rounded to what a person could see change (half-pixel steps of the rise, 1/64
+scene is first rounded to what a person could see change (half-pixel steps of the skin line, 1/64
 of the glow, 1/48 of the colour blend); a frame is repainted only when that rounded state
 changes, and then only the rectangle that the belly, its hand, its arm and its glow covered
 before or cover now. Everything a rise step needs (paths, gradient, rectangles) is worked out
@@ -79,8 +79,8 @@ class _Geometry:
         self.bottom = rect.center().y() + unit / 2
         x0, y0, x1, y1 = figure.belly_band()
         self.band = self.rect_of(x0, y0, x1, y1).toAlignedRect().adjusted(-2, -2, 2, 2)
-        self.rise_pixels = max(figure.BELLY_RISE * unit, 1.0)
-        self.rise_steps = round(self.rise_pixels * 2)  # half-pixel steps from rest to full
+        # Half-pixel steps of the skin line's highest point, from rest to a full belly.
+        self.rise_steps = max(round(figure.SKIN_RISE * unit * 2), 1)
         self.glow_diameter = max(round(2 * figure.GLOW_RADIUS * unit), 8)
 
     def point(self, p: figure.Point) -> QPointF:
