@@ -41,7 +41,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pacer.core.breathing import figure
-from pacer.core.breathing.scene import PacerScene, resting_scene
+from pacer.core.breathing.scene import PacerScene, resting_scene, seconds_until_scene_change
+from pacer.core.breathing.timeline import BreathSnapshot
+from pacer.core.pacing import step_index
 from pacer.ui.common.theme import DAY, Theme, mix
 
 GLOW_STRENGTH = 0.5  # alpha of the glow's centre at full brightness
@@ -188,9 +190,14 @@ class BellyCanvas(QWidget):
 
     def visible_state(self, scene: PacerScene) -> tuple[int, int, int]:
         """What a frame would show, in whole steps a person could see change."""
-        rise = round(min(max(scene.rise, 0.0), 1.0) * self._geometry.rise_steps)
-        glow = round(scene.glow * GLOW_STEPS)
-        return rise, glow, round(scene.let_go * LET_GO_STEPS)
+        rise = step_index(min(max(scene.rise, 0.0), 1.0), self._geometry.rise_steps)
+        return rise, step_index(scene.glow, GLOW_STEPS), step_index(scene.let_go, LET_GO_STEPS)
+
+    def seconds_until_change(self, breath: BreathSnapshot, reduced_motion: bool) -> float:
+        """Practised seconds until the figure for this breath next looks different."""
+        return seconds_until_scene_change(
+            breath, reduced_motion, self._geometry.rise_steps, GLOW_STEPS, LET_GO_STEPS
+        )
 
     def set_scene(self, scene: PacerScene) -> None:
         if scene == self._scene:

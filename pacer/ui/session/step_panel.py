@@ -6,10 +6,13 @@ countdown fills over the step and is thicker while clenching, so a glance says w
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from pacer.core.pacing import step_index, until_linear_step
 from pacer.core.surface import StepTone, StepView
 from pacer.ui.common.theme import DAY, Theme, mix
 
@@ -31,6 +34,7 @@ class StepRing(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filled = 0
+        self._progress = 0.0
         self._tone = StepTone.CALM
         self._theme = DAY
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -40,10 +44,18 @@ class StepRing(QWidget):
         self.update()
 
     def set_state(self, tone: StepTone, progress: float) -> None:
-        filled = round(min(max(progress, 0.0), 1.0) * RING_STEPS)
+        self._progress = progress = min(max(progress, 0.0), 1.0)
+        filled = step_index(progress, RING_STEPS)
         if filled != self._filled or tone is not self._tone:
             self._filled, self._tone = filled, tone
             self.update()
+
+    def seconds_until_change(self, seconds_left: float) -> float:
+        """Seconds until the ring fills by another step, ``seconds_left`` before the step ends."""
+        if seconds_left <= 0 or self._progress >= 1.0:
+            return math.inf
+        rate = (1.0 - self._progress) / seconds_left
+        return until_linear_step(self._progress, rate, RING_STEPS)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         side = min(self.width(), self.height())
@@ -111,6 +123,9 @@ class StepPanel(QWidget):
         layout.addLayout(row)
         self._theme = DAY
         self._tone = StepTone.CALM
+        self._labels = (self.where, self.heading, self.detail, self.countdown)
+        self._texts = ("", "", "", "")
+        self._with_ring: bool | None = None
         self._unit = 12.0
         self.set_unit(self._unit)
 
@@ -120,19 +135,21 @@ class StepPanel(QWidget):
         self._colour()
 
     def show_step(self, step: StepView) -> None:
-        for label, text in (
-            (self.where, step.where),
-            (self.heading, step.heading),
-            (self.detail, step.detail),
-            (self.countdown, step.countdown),
-        ):
-            if label.text() != text:
-                label.setText(text)
+        """Called every frame: only what changed is handed to Qt."""
+        texts = (step.where, step.heading, step.detail, step.countdown)
+        if texts != self._texts:
+            for label, text, before in zip(self._labels, texts, self._texts, strict=True):
+                if text != before:
+                    label.setText(text)
+            self._texts = texts
         if step.tone is not self._tone:
             self._tone = step.tone
             self._colour()
         self.ring.set_state(step.tone, step.progress)
-        self.ring.setVisible(bool(step.countdown))
+        with_ring = bool(step.countdown)
+        if with_ring != self._with_ring:
+            self._with_ring = with_ring
+            self.ring.setVisible(with_ring)
 
     def set_unit(self, unit: float) -> None:
         """Type sized from the space the surface has, so it reads from across a room."""
