@@ -10,44 +10,15 @@ figure made by the drawing code signed off before the canvas learned to cache
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSize
-from PySide6.QtGui import QImage, QRegion
+from PySide6.QtCore import QSize
 
 from pacer.core.breathing import BreathingTimeline, BreathPattern
 from pacer.core.breathing.scene import pacer_scene
 from pacer.ui.breathing.belly_canvas import BellyCanvas
 from pacer.ui.common.theme import DAY, NIGHT
-from tests.support.reference_figure import (
-    antialiasing_report,
-    differs_only_by_antialiasing,
-    render_reference,
-)
+from tests.support.figure_screen import Screen, assert_looks_signed_off
 
 FRAME = 1 / 60
-
-
-class Screen:
-    """The canvas's pixels as a window would hold them: only repainted rectangles change."""
-
-    def __init__(self, canvas: BellyCanvas) -> None:
-        self.canvas = canvas
-        self.image = QImage(canvas.size(), QImage.Format.Format_RGB32)
-        canvas.render(self.image)
-        canvas.repainted.clear()
-
-    def flush(self) -> list:
-        rects = list(self.canvas.repainted)
-        self.canvas.repainted.clear()
-        for rect in rects:
-            self.canvas.render(self.image, QPoint(rect.topLeft()), QRegion(rect))
-        return rects
-
-
-def _check(screen: Screen, scene, theme, size: QSize) -> None:
-    expected = render_reference(size, scene, theme)
-    assert differs_only_by_antialiasing(screen.image, expected), antialiasing_report(
-        screen.image, expected
-    )
 
 
 @pytest.mark.parametrize(
@@ -71,4 +42,4 @@ def test_frames_match_the_signed_off_figure_at_the_same_clock_times(qapp, size, 
         canvas.set_scene(scene)
         screen.flush()
         if frame in checks:
-            _check(screen, scene, theme, size)
+            assert_looks_signed_off(screen, scene, theme)
