@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -193,6 +192,8 @@ def _read_session(item: Any, index: int) -> SessionRecord:
     try:
         if not isinstance(session_id, str):
             raise ValueError
+        import uuid  # here, not at start-up: uuid loads platform
+
         uuid.UUID(session_id)
     except ValueError:
         raise ImportFormatError(

@@ -336,8 +336,8 @@ class BellyCanvas(QWidget):
         key = (rise, colour_step)
         fade = self._fades.get(key)
         if fade is None:
-            if len(self._fades) > 4 * LET_GO_STEPS:
-                self._fades.clear()
+            if len(self._fades) > 2 * (self._geometry.rise_steps + LET_GO_STEPS + 1):
+                self._fades.clear()  # only after a resize or a run of colour blends
             pose, colour = self._pose(rise), self._colour(colour_step)
             fade = self._fades[key] = QLinearGradient(pose.fade_top, pose.fade_bottom)
             fade.setColorAt(0.0, colour)
