@@ -14,10 +14,11 @@ RISE_STEPS, GLOW_STEPS, LET_GO_STEPS = 158, 64, 48
 
 
 def shown(timeline: BreathingTimeline, elapsed: float, reduced: bool) -> tuple[int, int, int]:
+    """As the canvas rounds a scene: moving, the glow follows the rise step for step."""
     scene = pacer_scene(timeline.snapshot(elapsed), reduced)
     return (
         step_index(min(max(scene.rise, 0.0), 1.0), RISE_STEPS),
-        step_index(scene.glow, GLOW_STEPS),
+        step_index(scene.glow, GLOW_STEPS) if reduced else -1,
         step_index(scene.let_go, LET_GO_STEPS),
     )
 

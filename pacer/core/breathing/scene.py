@@ -75,25 +75,21 @@ def seconds_until_scene_change(
     """Practised seconds until :func:`pacer_scene`, rounded to these steps, looks different.
 
     Never later than the end of the phase. A picture that rounds the belly's rise to
-    ``rise_steps``, the glow to ``glow_steps`` and the colour blend to ``let_go_steps`` can
-    wait this long without missing a visible change.
+    ``rise_steps`` (its glow following the rise), the still figure's glow to ``glow_steps``
+    and the colour blend to ``let_go_steps`` can wait this long without missing a visible
+    change.
     """
     phase, within, length = snapshot.phase, snapshot.phase_elapsed, snapshot.phase_duration
     when = [length]
     moving = phase in (Phase.INHALE, Phase.EXHALE)
     if moving:
         rising = phase is Phase.INHALE
-        belly = snapshot.belly
-        shown = [(1.0, glow_steps)] if reduced_motion else [(1.0, rise_steps)]
-        if not reduced_motion:
-            shown.append((GLOW_LEVEL, glow_steps))
-        for scale, steps in shown:
-            target = next_step_boundary(scale * belly, rising, steps)
-            if target is None:
-                continue
-            level = target / scale
-            if 0.0 <= level <= 1.0:
-                when.append(length * _ease_inverse(level if rising else 1.0 - level))
+        # Moving, the glow follows the rise step for step; still, the glow alone breathes
+        # with the belly's level.
+        steps = glow_steps if reduced_motion else rise_steps
+        level = next_step_boundary(snapshot.belly, rising, steps)
+        if level is not None and 0.0 <= level <= 1.0:
+            when.append(length * _ease_inverse(level if rising else 1.0 - level))
     blending = phase is Phase.EXHALE or (phase is Phase.INHALE and snapshot.breath_index > 0)
     if blending and within < TINT_BLEND_SECONDS:
         rising = phase is Phase.EXHALE  # toward the out-breath colour, or back from it

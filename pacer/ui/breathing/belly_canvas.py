@@ -41,7 +41,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pacer.core.breathing import figure
-from pacer.core.breathing.scene import PacerScene, resting_scene, seconds_until_scene_change
+from pacer.core.breathing.scene import (
+    GLOW_LEVEL,
+    PacerScene,
+    resting_scene,
+    seconds_until_scene_change,
+)
 from pacer.core.breathing.timeline import BreathSnapshot
 from pacer.core.pacing import step_index
 from pacer.ui.common.theme import DAY, Theme, mix
@@ -50,7 +55,8 @@ GLOW_STRENGTH = 0.5  # alpha of the glow's centre at full brightness
 GLOW_SPRITE = 160  # pixels across the glow's alpha mask before it is scaled
 SETTLE_SECONDS = 2.5  # the belly comes to rest slowly when a session ends
 LET_GO_STEPS = 48  # colour blends in this many steps: smooth, and few repaints
-GLOW_STEPS = 64  # the glow brightens in this many steps
+GLOW_STEPS = 64  # with reduced motion, the glow brightens in this many steps
+FOLLOWS_RISE = -1  # the glow's visible state while it follows the rise
 REPAINT_LOG = 512  # how many repainted rectangles are kept for tests and benchmarks
 
 
@@ -189,9 +195,24 @@ class BellyCanvas(QWidget):
         self._drawn = None
 
     def visible_state(self, scene: PacerScene) -> tuple[int, int, int]:
-        """What a frame would show, in whole steps a person could see change."""
+        """What a frame would show, in whole steps a person could see change.
+
+        While the figure moves, its glow brightens with the rise (``GLOW_LEVEL`` of it), so
+        it simply follows the rise step by step (glow ``FOLLOWS_RISE``) and costs no frames
+        of its own; with reduced motion it breathes alone, in ``GLOW_STEPS`` steps.
+        """
         rise = step_index(min(max(scene.rise, 0.0), 1.0), self._geometry.rise_steps)
-        return rise, step_index(scene.glow, GLOW_STEPS), step_index(scene.let_go, LET_GO_STEPS)
+        if abs(scene.glow - GLOW_LEVEL * scene.rise) < 1e-9:
+            glow = FOLLOWS_RISE
+        else:
+            glow = step_index(scene.glow, GLOW_STEPS)
+        return rise, glow, step_index(scene.let_go, LET_GO_STEPS)
+
+    def _glow_level(self, state: tuple[int, int, int]) -> float:
+        rise, glow, _ = state
+        if glow == FOLLOWS_RISE:
+            return GLOW_LEVEL * rise / self._geometry.rise_steps
+        return glow / GLOW_STEPS
 
     def seconds_until_change(self, breath: BreathSnapshot, reduced_motion: bool) -> float:
         """Practised seconds until the figure for this breath next looks different."""
@@ -219,7 +240,7 @@ class BellyCanvas(QWidget):
 
     def _covered(self, state: tuple[int, int, int]) -> QRect:
         pose = self._pose(state[0])
-        return pose.lit if state[1] / GLOW_STEPS > 0.01 else pose.still
+        return pose.lit if self._glow_level(state) > 0.01 else pose.still
 
     def _pose(self, step: int) -> _Pose:
         pose = self._poses.get(step)
@@ -398,13 +419,14 @@ class BellyCanvas(QWidget):
         state = self.visible_state(self._scene)
         g = self._geometry
         if rect.intersects(g.band):
-            rise, glow, colour_step = state
+            rise, _, colour_step = state
             pose = self._pose(rise)
             painter.setClipRect(g.band)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
-            if glow / GLOW_STEPS > 0.01:
-                painter.setOpacity(min(GLOW_STRENGTH * glow / GLOW_STEPS / 0.35, 1.0))
+            level = self._glow_level(state)
+            if level > 0.01:
+                painter.setOpacity(min(GLOW_STRENGTH * level / GLOW_LEVEL, 1.0))
                 painter.drawImage(pose.glow_at, self._glow_image(colour_step))
                 painter.setOpacity(1.0)
             painter.setBrush(self._fade(rise, colour_step))
