@@ -201,11 +201,23 @@ def compile_bytecode() -> None:
     )
 
 
+def returning_data_folder(folder: Path) -> Path:
+    """A data folder as someone who has practised before has it: settings (the one-time
+    welcome already read) and a practice log, so start-up is not a first run's."""
+    from pacer.core.practice_log.store import PracticeLog
+
+    folder.mkdir(mode=0o700)
+    (folder / "settings.ini").write_text("[preferences]\nwelcome_seen=true\n")
+    PracticeLog.open(folder).close()
+    return folder
+
+
 def run_probe(case: Case, seconds: float) -> dict:
     server, wm, display = _start_display()
     try:
         with tempfile.TemporaryDirectory() as tmp:
             report = Path(tmp) / "report.json"
+            data_dir = returning_data_folder(Path(tmp) / "pacer")
             env = _child_env(display)
             env["PACER_BENCH_T0"] = repr(time.time())
             window = [] if case.window is None else ["--window", "x".join(map(str, case.window))]
@@ -213,7 +225,7 @@ def run_probe(case: Case, seconds: float) -> dict:
                 [
                     *(PYTHON[0], "-m", "bench.pacer_probe", case.kind, *window),
                     *("--seconds", str(seconds), "--server-pid", str(server.pid)),
-                    *("--report", str(report)),
+                    *("--report", str(report), "--data-dir", str(data_dir)),
                 ],
                 cwd=ROOT,
                 env=env,

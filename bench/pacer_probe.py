@@ -15,7 +15,6 @@ import argparse
 import json
 import math
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -210,7 +209,7 @@ def _figure_step(page, canvas):
     return step_at
 
 
-def run_pacer(recorder: Recorder, mode: str, window: tuple[int, int] | None) -> int:
+def run_pacer(recorder: Recorder, mode: str, window: tuple[int, int] | None, data_dir: Path) -> int:
     """The real entry point, as ``pacer breathe|relax [--fullscreen]`` or plain ``pacer`` runs it."""
     from pacer import cli
     from pacer.ui import application
@@ -269,10 +268,7 @@ def run_pacer(recorder: Recorder, mode: str, window: tuple[int, int] | None) -> 
 
         MainWindow.__init__ = sized_init
 
-    data_dir = tempfile.mkdtemp(prefix="pacer-bench-")
-    # A fresh data folder would show the one-time welcome before any practice.
-    Path(data_dir, "settings.ini").write_text("[preferences]\nwelcome_seen=true\n")
-    argv = ["--data-dir", data_dir]
+    argv = ["--data-dir", str(data_dir)]
     if mode == "breathe":
         argv += ["breathe", "--minutes", "10"]
     elif mode == "relax":
@@ -290,12 +286,13 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--server-pid", type=int, required=True)
     parser.add_argument("--report", type=Path, required=True)
+    parser.add_argument("--data-dir", type=Path, help="Pacer's data folder (made by the bench)")
     args = parser.parse_args()
     window = tuple(int(v) for v in args.window.split("x")) if args.window else None
     recorder = Recorder(args.seconds, args.warmup, args.server_pid, args.report)
     if args.mode == "reference":
         return run_reference(recorder, window)
-    return run_pacer(recorder, args.mode, window)
+    return run_pacer(recorder, args.mode, window, args.data_dir)
 
 
 if __name__ == "__main__":
