@@ -1,58 +1,65 @@
-"""The core stays Qt-free: checked on the source and on what importing it loads."""
+"""The drawing of the house holds: layers and Qt-free parts, checked by import-linter.
+
+The contracts live in pyproject.toml ([tool.importlinter]); `make test` runs `lint-imports`
+before the suite, and these tests run it too, show that it catches a broken rule, and check
+at run time that importing the core loads no Qt.
+"""
 
 from __future__ import annotations
 
-import ast
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import pacer
 
 PACKAGE_ROOT = Path(pacer.__file__).parent
 CORE_ROOT = PACKAGE_ROOT / "core"
-FORBIDDEN_IN_CORE = ("PySide6", "shiboken6", "pyqtgraph", "pacer.ui")
-# Qt-free modules outside core; cli.py imports the window lazily and is checked at run time.
-QT_FREE_OUTSIDE_CORE = (
-    "paths.py",
-    "identity.py",
-    "resources.py",
-    "desktop_entry.py",
-    "bundle_runtime.py",
-    "__init__.py",
-)
 
 
-def _imported_names(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
+def _lint_imports() -> str:
+    found = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
+    if not Path(found).exists():
+        pytest.fail("lint-imports is missing: it comes with the test extra (import-linter)")
+    return found
 
 
-def _forbidden(names: set[str]) -> set[str]:
-    return {n for n in names if any(n == f or n.startswith(f + ".") for f in FORBIDDEN_IN_CORE)}
+def test_the_layer_contracts_are_kept():
+    result = subprocess.run(
+        [_lint_imports()], capture_output=True, text=True, cwd=PACKAGE_ROOT.parent
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 kept, 0 broken" in result.stdout
 
 
-def test_core_sources_never_import_qt():
-    offenders = {}
-    files = sorted(CORE_ROOT.rglob("*.py")) + [PACKAGE_ROOT / n for n in QT_FREE_OUTSIDE_CORE]
-    for path in files:
-        bad = _forbidden(_imported_names(path))
-        if bad:
-            offenders[str(path.relative_to(PACKAGE_ROOT))] = sorted(bad)
-    assert not offenders, f"core modules import Qt: {offenders}"
-    assert len(files) > 8, "the scan found suspiciously few core modules"
-
-
-def test_the_checker_catches_a_qt_import(tmp_path):
-    sneaky = tmp_path / "sneaky.py"
-    sneaky.write_text("from PySide6.QtCore import QTimer\nimport pyqtgraph as pg\n")
-    assert _forbidden(_imported_names(sneaky)) == {"PySide6.QtCore", "pyqtgraph"}
+def test_the_contracts_catch_qt_in_the_core_and_a_window_that_calls_a_command(tmp_path):
+    package = tmp_path / "pacer"
+    for part in ("", "core", "ui", "commands"):
+        (package / part).mkdir(parents=True, exist_ok=True)
+        (package / part / "__init__.py").write_text("")
+    (package / "cli.py").write_text("")
+    (package / "core" / "sneaky.py").write_text("from PySide6.QtCore import QTimer\n")
+    (package / "ui" / "dialog.py").write_text("def run():\n    from pacer.commands import export\n")
+    (package / "commands" / "export.py").write_text("")
+    config = (PACKAGE_ROOT.parent / "pyproject.toml").read_text(encoding="utf-8")
+    contracts = config[config.index("[tool.importlinter]") : config.index("[tool.ruff]")]
+    (tmp_path / "pyproject.toml").write_text(contracts)
+    for name in ("paths", "identity", "resources", "desktop_entry"):
+        (package / f"{name}.py").write_text("")
+    (package / "bundle_runtime.py").write_text("def check():\n    import pacer.commands\n")
+    result = subprocess.run(
+        [_lint_imports()],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path), "PATH": str(Path(sys.executable).parent)},
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "pacer.core.sneaky -> PySide6" in result.stdout
+    assert "pacer.ui.dialog -> pacer.commands" in result.stdout
 
 
 def test_importing_every_core_module_loads_no_qt():
@@ -64,7 +71,8 @@ def test_importing_every_core_module_loads_no_qt():
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
-        "import pacer.cli, pacer.desktop_entry, pacer.bundle_runtime\n"
+        "import pacer.cli, pacer.desktop_entry, pacer.bundle_runtime, pacer.paths\n"
+        "import pacer.identity, pacer.resources\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6','shiboken6','pyqtgraph'))\n"
         "print(','.join(bad))\n"
     )
@@ -76,3 +84,4 @@ def test_importing_every_core_module_loads_no_qt():
         cwd=PACKAGE_ROOT.parent,
     )
     assert result.stdout.strip() == ""
+    assert len(modules) > 20, "suspiciously few core modules were imported"

@@ -22,6 +22,7 @@ from tests.support.xvfb import (
 
 ROOT = Path(__file__).resolve().parents[1]
 PACER = (sys.executable, "-m", "pacer")
+SHORT_TRAINER = ("--warmup-minutes", "0", "--minutes", "1", "--inhale", "2", "--exhale", "3")
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
 
 
@@ -146,3 +147,42 @@ def test_space_in_full_screen_pauses_without_leaving_and_ctrl_q_keeps_the_sessio
     practised, ended = _logged_session(data_dir)
     assert ended == "ended_early"
     assert practised == pytest.approx(paused_at, abs=0.01)
+
+
+def test_a_short_trainer_session_on_a_real_screen_is_logged(tmp_path):
+    """Keys as a person presses them: G notes a moment of guarding, C moves on to the
+    closing breaths, Ctrl+Q leaves; the log holds a trainer session and nothing about size."""
+    data_dir = welcome_already_read(tmp_path / "data")
+    (data_dir / "settings.ini").write_text("[preferences]\nwelcome_seen=true\ncheckin=false\n")
+    with xvfb_display(window_manager=True) as display:
+        app = subprocess.Popen(
+            [*PACER, "--data-dir", str(data_dir), "trainer", *SHORT_TRAINER],
+            cwd=ROOT,
+            env=display.env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            window = wait_for_window(display, "Pacer")
+            time.sleep(2.5)  # within the practice: there is no settling when warm-up is 0
+            press_keys(display, window, "g")
+            time.sleep(0.5)
+            press_keys(display, window, "c")
+            time.sleep(1.0)
+            press_keys(display, window, "ctrl+q")
+            _, stderr = app.communicate(timeout=30)
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.communicate(timeout=30)
+    assert app.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    with sqlite3.connect(f"file:{data_dir / 'practice.db'}?mode=ro", uri=True) as conn:
+        conn.row_factory = sqlite3.Row
+        row = dict(conn.execute("SELECT * FROM sessions").fetchone())
+    assert row["kind"] == "trainer"
+    assert row["ended"] == "ended_early"
+    assert row["guarding_moments"] == 1
+    assert row["practised_seconds"] > 3
+    assert not [name for name in row if any(w in name for w in ("size", "depth", "diameter"))]

@@ -1,72 +1,27 @@
 """``pacer export``: write the practice log as CSV, JSON or a printable PDF.
 
 Works without a display and while the app is closed (or open: reading never disturbs a
-running session). :func:`export_log` is also what the window's Export dialog calls.
+running session). The work itself is :func:`pacer.core.export.exporting.export_log`, which
+the window's Export dialog calls too.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from pacer.commands import DataFolderUse
+from pacer.core.export.exporting import PdfRenderer, export_log
 from pacer.core.export.service import (
     DateRangeError,
-    ExportData,
     ExportFormat,
     ExportWriteError,
-    ReadableLog,
-    check_output_path,
     check_range,
-    encode_text_format,
-    gather,
     parse_day,
-    write_export,
 )
-from pacer.core.practice_log.records import SessionRecord
 from pacer.core.practice_log.store import LOG_FILENAME, LogError, PracticeLog
-
-
-def export_log(
-    log: ReadableLog,
-    fmt: ExportFormat,
-    output: Path,
-    since: date | None = None,
-    until: date | None = None,
-    *,
-    data_dir: Path | None = None,
-    exported_at: datetime | None = None,
-) -> ExportData:
-    """Gather the range and write it atomically to ``output``.
-
-    Raises DateRangeError, ExportWriteError (nothing written in either case).
-    """
-    fmt = ExportFormat(fmt)
-    output = Path(output)
-    check_range(since, until)
-    check_output_path(output, data_dir)
-    data = gather(log, since, until, exported_at)
-    if fmt is ExportFormat.PDF:
-        from pacer.ui.export.pdf_report import ensure_gui_application, render_pdf
-
-        ensure_gui_application()
-        payload = render_pdf(data)
-    else:
-        payload = encode_text_format(data, fmt)
-    write_export(output, payload)
-    return data
-
-
-class _EmptyLog:
-    """Stands in when there is no log yet, so exporting never creates one."""
-
-    def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
-        return []
-
-    def rest_days(self) -> set[date]:
-        return set()
 
 
 def _day(option: str):
@@ -99,26 +54,37 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     except DateRangeError as error:
         parser.error(str(error))
     output = Path(args.output).expanduser()
+    data_dir = Path(args.data_dir)
+    if not (data_dir / LOG_FILENAME).exists():
+        print(
+            f"pacer export: there is no practice log in {data_dir} yet, so there is nothing "
+            "to export. Nothing was written.",
+            file=sys.stderr,
+        )
+        return 1
+    render_pdf: PdfRenderer | None = None
     if fmt is ExportFormat.PDF:
         # Before any other Qt use: a windowless Qt, so no display is ever needed.
-        from pacer.ui.export.pdf_report import ensure_gui_application
+        from pacer.ui.export.pdf_report import ensure_gui_application, render_pdf
 
         ensure_gui_application(offscreen=True)
-    data_dir = Path(args.data_dir)
     try:
-        if (data_dir / LOG_FILENAME).exists():
-            with PracticeLog.open(data_dir) as log:
-                for notice in log.notices:
-                    print(notice, file=sys.stderr)
-                data = export_log(log, fmt, output, args.since, args.until, data_dir=data_dir)
-        else:
-            data = export_log(_EmptyLog(), fmt, output, args.since, args.until, data_dir=data_dir)
+        with PracticeLog.open(data_dir) as log:
+            for notice in log.notices:
+                print(notice, file=sys.stderr)
+            result = export_log(
+                log,
+                fmt,
+                output,
+                args.since,
+                args.until,
+                render_pdf=render_pdf,
+                data_dir=data_dir,
+            )
     except (ExportWriteError, LogError) as error:
         print(f"pacer export: {error}", file=sys.stderr)
         return 1
-    count = len(data.sessions)
-    noun = "session" if count == 1 else "sessions"
-    print(f"Saved {count} {noun} to {output}.")
+    print(result.message)
     return 0
 
 

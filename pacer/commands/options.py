@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import math
 from functools import partial
+from typing import TYPE_CHECKING
 
 from pacer.commands import DataFolderUse
 from pacer.core.breathing.pattern import PHASE_BOUNDS, BreathPattern, PatternError, Phase
 from pacer.core.breathing.plan import SESSION_MINUTES_RANGE, BreathingPlan
 from pacer.core.breathing.presets import DEFAULT_PRESET_KEY, preset_by_key
+
+if TYPE_CHECKING:
+    from pacer.core.relaxation.plan import RelaxationPlan
+    from pacer.core.trainer.plan import TrainerPlan
 
 DEFAULT_MINUTES = 10.0
 
@@ -89,8 +94,14 @@ def add_window_options(parser: argparse.ArgumentParser, sound_help: str) -> None
     parser.set_defaults(data_folder=DataFolderUse.WINDOW)
 
 
-def open_practice(args: argparse.Namespace, **practice: object) -> int:
-    """Open the window straight into a practice (``breathing=`` or ``relaxation=`` plan)."""
+def open_practice(
+    args: argparse.Namespace,
+    *,
+    breathing: BreathingPlan | None = None,
+    relaxation: RelaxationPlan | None = None,
+    trainer: TrainerPlan | None = None,
+) -> int:
+    """Open the window straight into a practice (one plan is given)."""
     from pacer.ui.launch import LaunchRequest, run_app
 
     return run_app(
@@ -99,7 +110,9 @@ def open_practice(args: argparse.Namespace, **practice: object) -> int:
             quit_after=args.quit_after,
             fullscreen=args.fullscreen,
             sound=args.sound,
-            **practice,
+            breathing=breathing,
+            relaxation=relaxation,
+            trainer=trainer,
         )
     )
 

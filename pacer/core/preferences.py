@@ -7,7 +7,7 @@ and the problem is described so the app can mention it once, gently.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
@@ -68,6 +68,7 @@ class Preferences:
     reminder_text: str = DEFAULT_LINE
     reminder_skip_practised: bool = True
     reminder_sound: bool = False
+    checkin: bool = True  # ask "how tense does your body feel?" before and after practice
 
     def with_changes(self, **changes: Any) -> Preferences:
         return validate(replace(self, **changes))
@@ -147,7 +148,7 @@ def _text(value: Any) -> str:
     return check_text(_joined(value, ", "))
 
 
-_PARSERS = {
+_PARSERS: dict[str, Callable[[Any], Any]] = {
     "pattern": str,
     "session_minutes": _optional_number,
     "sound": _to_bool,
@@ -170,6 +171,7 @@ _PARSERS = {
     "reminder_text": _text,
     "reminder_skip_practised": _to_bool,
     "reminder_sound": _to_bool,
+    "checkin": _to_bool,
 }
 
 

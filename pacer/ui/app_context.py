@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from pacer.core.breathing.library import PatternLibrary
 from pacer.core.breathing.pattern import BreathPattern
@@ -51,7 +52,7 @@ class AppContext(QObject):
         self.desktop_motion.changed.connect(self._desktop_motion_changed)
         self.theme: Theme = theme_for(self.preferences.appearance)
         app = QGuiApplication.instance()
-        if app is not None:
+        if isinstance(app, QGuiApplication):
             app.styleHints().colorSchemeChanged.connect(self._refresh_theme)
 
     def _open_log(self) -> str | None:
@@ -89,8 +90,8 @@ class AppContext(QObject):
             self.motion_changed.emit(reduced)
 
     def apply_theme(self) -> None:
-        app = QGuiApplication.instance()
-        if app is not None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
             app.setPalette(palette_for(self.theme))
             app.setStyleSheet(stylesheet_for(self.theme))
 

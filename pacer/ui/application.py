@@ -32,8 +32,7 @@ def apply_identity(app: QApplication) -> None:
 
 
 def get_application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     apply_identity(app)
     return app

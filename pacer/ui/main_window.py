@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 from pacer import __version__
 from pacer.core import guidance
 from pacer.core.practice_log.records import SessionKind
-from pacer.core.practice_log.store import UnknownSessionError
+from pacer.core.practice_log.store import PracticeLog, UnknownSessionError
 from pacer.core.practice_log.wording import KIND_WORDS
 from pacer.identity import APP_NAME
 from pacer.ui.app_context import AppContext
@@ -30,6 +30,7 @@ from pacer.ui.sound.notice import SoundNotice
 from pacer.ui.sound.sound_controller import SoundController
 
 if TYPE_CHECKING:
+    from pacer.ui.relaxation.relaxation_page import RelaxationPage
     from pacer.ui.trainer.trainer_page import TrainerPage
 
 MINIMUM_SIZE = QSize(900, 600)
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.home = HomePage(self)
         self.breathing = BreathingPage(context, self.services, self)
         self.history = HistoryPage(context.log, context.log_problem, self)
-        self._relaxation: PracticePage | None = None  # built when first wanted
+        self._relaxation: RelaxationPage | None = None  # built when first wanted
         self._trainer: TrainerPage | None = None
         self._page_names: dict[str, QWidget] = {}
         self.add_page("home", self.home)
@@ -103,9 +104,10 @@ class MainWindow(QMainWindow):
         page.fullscreen_requested.connect(self.toggle_fullscreen)
         page.session_finished.connect(self._session_finished)
         page.reflection_given.connect(self._save_reflection)
+        page.tension_after_given.connect(self._save_tension_after)
 
     @property
-    def relaxation(self) -> PracticePage:
+    def relaxation(self) -> RelaxationPage:
         """The relaxation page, built (and its sequence file read) on first use."""
         if self._relaxation is None:
             from pacer.ui.relaxation.relaxation_page import RelaxationPage
@@ -150,32 +152,46 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- what follows a session -------------------------------------------------------------
-    def _recording_for(self, session: PracticeSession) -> SessionRecording:
-        return SessionRecording(self.context.log, self.services.clock, self.notices.post)
+    def _recording_for(self, session: PracticeSession) -> SessionRecording | None:
+        log = self.context.log
+        if log is None:
+            return None
+        return SessionRecording(log, self.services.clock, self.notices.post)
 
     def _session_finished(self, outcome: SessionOutcome) -> None:
         # A session that ends in full screen ends there, calmly; the person leaves when ready.
         self.history.refresh()
 
-    def _save_reflection(self, session: PracticeSession, choice: str | None, note: str) -> None:
-        """After a session: the answer to the page's question, and a note, if any."""
-        log, session_id = self.context.log, session.description.session_id
+    def _write_to_log(self, session: PracticeSession, write: Callable[..., object]) -> None:
+        """Something the person added after a session; never lost without a word."""
+        log = self.context.log
         if log is None:
             return
         try:
-            if choice and session.kind is SessionKind.TRAINER:
-                log.set_response(session_id, choice)
-            elif choice:
-                log.set_feeling(session_id, choice)
-            if note:
-                log.set_note(session_id, note)
+            write(log, session.description.session_id)
         except UnknownSessionError:
             self.notices.post(
-                "This session isn't in your practice log, so your note could not be kept."
+                "This session isn't in your practice log, so what you added could not be kept."
             )
         except WRITE_ERRORS as error:
-            self.notices.post(f"Your note could not be saved just now ({error}).")
+            self.notices.post(f"What you added could not be saved just now ({error}).")
         self.history.refresh()
+
+    def _save_tension_after(self, session: PracticeSession, tension: int) -> None:
+        self._write_to_log(session, lambda log, key: log.set_tension_after(key, tension))
+
+    def _save_reflection(self, session: PracticeSession, choice: str | None, note: str) -> None:
+        """After a session: the answer to the page's question, and a note, if any."""
+
+        def write(log: PracticeLog, key: str) -> None:
+            if choice and session.kind is SessionKind.TRAINER:
+                log.set_response(key, choice)
+            elif choice:
+                log.set_feeling(key, choice)
+            if note:
+                log.set_note(key, note)
+
+        self._write_to_log(session, write)
 
     @property
     def current_page_name(self) -> str:

@@ -14,7 +14,7 @@ import pytest
 
 from pacer.cli import main
 from pacer.core.export.json_format import json_bytes, parse_log
-from pacer.core.practice_log.records import SessionEnd, SessionKind
+from pacer.core.practice_log.records import RECORD_FIELDS, SessionEnd, SessionKind
 from pacer.core.practice_log.store import LOG_FILENAME, PracticeLog
 from tests.support.sessions import finished_session
 
@@ -94,26 +94,20 @@ def test_csv_export_has_the_columns_and_neutralises_formulas(march, data_dir, tm
     output = tmp_path / "log.csv"
     assert pacer(data_dir, "export", "--format", "csv", "--output", str(output)) == 0
     with output.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
-    assert rows[0] == [
-        "id",
-        "kind",
-        "started_at",
-        "ended_at",
-        "planned_seconds",
-        "practised_seconds",
-        "ended",
-        "inhale",
-        "hold",
-        "exhale",
-        "rest",
-        "feeling",
-        "note",
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == list(RECORD_FIELDS)
+    assert [r["kind"] for r in rows] == [
+        "breathing",
+        "rest_day",
+        "relaxation",
+        "breathing",
+        "breathing",
+        "rest_day",
     ]
-    assert len(rows) == 5
-    notes = [row[-1] for row in rows[1:]]
+    notes = [row["note"] for row in rows]
     assert "'=cmd|' /C calc'!A0" in notes
     assert "=cmd|' /C calc'!A0" not in notes
+    assert rows[0]["ended"] == "Ran to the end"
     assert output.stat().st_mode & 0o777 == 0o600
 
 
@@ -142,17 +136,35 @@ def test_date_range_is_inclusive_by_local_start_day(
     assert list(parsed.rest_days) == rest_days
 
 
-def test_empty_log_exports_a_header_only_and_creates_no_log(data_dir, tmp_path):
+def test_an_empty_log_exports_a_header_only(data_dir, tmp_path):
+    PracticeLog.open(data_dir).close()
     output = tmp_path / "empty.csv"
     assert pacer(data_dir, "export", "--output", str(output)) == 0
-    assert output.read_text(encoding="utf-8-sig").splitlines() == [
-        "id,kind,started_at,ended_at,planned_seconds,practised_seconds,ended,"
-        "inhale,hold,exhale,rest,feeling,note"
-    ]
-    assert not (data_dir / LOG_FILENAME).exists()
+    assert output.read_text(encoding="utf-8-sig").splitlines() == [",".join(RECORD_FIELDS)]
     doc = tmp_path / "empty.json"
     assert pacer(data_dir, "export", "--output", str(doc)) == 0
     assert json.loads(doc.read_text())["sessions"] == []
+
+
+def test_a_folder_with_no_log_says_so_and_creates_none(data_dir, tmp_path, capsys):
+    output = tmp_path / "log.csv"
+    assert pacer(data_dir, "export", "--output", str(output)) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"pacer export: there is no practice log in {data_dir} yet, so there is nothing to "
+        "export. Nothing was written."
+    )
+    assert not output.exists()
+    assert not (data_dir / LOG_FILENAME).exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_place_that_is_not_an_ordinary_folder_is_named_as_such(march, data_dir, capsys):
+    assert pacer(data_dir, "export", "--output", "/proc/x.csv") == 1
+    err = capsys.readouterr().err.strip()
+    assert "cannot create a file in /proc" in err
+    assert "does not exist" not in err
+    assert len(err.splitlines()) == 1
 
 
 @pytest.mark.parametrize(
@@ -298,3 +310,124 @@ def test_help_lists_export_and_import(capsys):
     out = capsys.readouterr().out
     assert "export" in out
     assert "import" in out
+
+
+CRAFTED = {
+    "deep.json": b'{"format": "pacer-practice-log", "version": 2, "sessions": ['
+    + b"[" * 50_000
+    + b"]" * 50_000
+    + b"]}",
+    "digits.json": b'{"format": "pacer-practice-log", "version": 2, "sessions": [{"id": '
+    + b"7" * 5000
+    + b"}]}",
+    "nan.json": b'{"format": "pacer-practice-log", "version": 2, "sessions": [{"inhale": NaN}]}',
+    "twice.json": b'{"format": "pacer-practice-log", "version": 2, "version": 2, "sessions": []}',
+}
+
+
+@pytest.mark.parametrize("name", sorted(CRAFTED))
+def test_crafted_json_gets_one_calm_line_and_changes_nothing(march, data_dir, tmp_path, name):
+    import subprocess
+    import sys
+
+    path = tmp_path / name
+    path.write_bytes(CRAFTED[name])
+    before = contents(data_dir)
+    result = subprocess.run(
+        [sys.executable, "-m", "pacer", "--data-dir", str(data_dir), "import", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert lines[0].startswith(f"pacer import: {path} was not imported.")
+    assert lines[0].endswith("Your log is unchanged.")
+    assert contents(data_dir) == before
+
+
+def test_an_imported_date_far_in_the_future_is_refused_naming_session_and_field(
+    march, data_dir, tmp_path, capsys
+):
+    export = tmp_path / "log.json"
+    pacer(data_dir, "export", "--output", str(export))
+    doc = json.loads(export.read_text())
+    doc["sessions"][2]["started_at"] = "9999-12-31T08:00:00+01:00"
+    doc["sessions"][2]["ended_at"] = "9999-12-31T08:10:00+01:00"
+    export.write_text(json.dumps(doc))
+    fresh = tmp_path / "fresh"
+    seed(fresh, [finished_session("2026-02-01")])
+    before = contents(fresh)
+    capsys.readouterr()
+    assert pacer(fresh, "import", str(export)) == 1
+    err = capsys.readouterr().err
+    session_id = doc["sessions"][2]["id"]
+    assert f'Session 3 ({session_id}): "started_at" should be between 2000-01-01' in err
+    assert contents(fresh) == before
+
+
+def test_a_file_over_the_size_limit_states_its_real_size(data_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("pacer.core.export.importing.MAX_IMPORT_BYTES", 2_000_000)
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 3_400_000)
+    assert pacer(data_dir, "import", str(big)) == 1
+    err = capsys.readouterr().err
+    assert "This file is 3.4 MB; Pacer imports files of up to 2 MB" in err
+
+
+def test_rows_that_cannot_be_read_are_left_out_of_every_export_and_named(
+    qapp, march, data_dir, tmp_path, capsys
+):
+    with PracticeLog.open(data_dir) as log:
+        log._conn.execute(
+            "INSERT INTO sessions (id, kind, started_at, started_utc, practised_seconds, ended) "
+            "VALUES ('written-by-hand', 'breathing', '9999-12-31T10:00:00+00:00', 0, 60, "
+            "'completed')"
+        )
+    capsys.readouterr()
+    for fmt in ("csv", "json", "pdf"):
+        output = tmp_path / f"log.{fmt}"
+        assert pacer(data_dir, "export", "--output", str(output)) == 0
+        out = capsys.readouterr().out.strip()
+        assert out == (
+            f"Saved 4 sessions to {output}. 1 entry could not be read and is left out: "
+            "written-by-hand."
+        )
+        assert b"written-by-hand" not in output.read_bytes() or fmt == "pdf"
+    from tests.ui.export.test_pdf_report import pdf_text
+
+    text = " ".join(pdf_text((tmp_path / "log.pdf").read_bytes(), tmp_path).split())
+    assert "1 entry could not be read and is left out: written-by-hand" in text
+
+
+SIZE_WORDS = ("size", "diameter", "depth", "length", "held", "width", "mm", "cm", "inch")
+
+
+def test_no_field_anywhere_records_a_size_depth_length_or_time_held(
+    qapp, march, data_dir, tmp_path
+):
+    """Practice is logged by how it went, never by how far (issue 17)."""
+    import re
+
+    def offenders(names):
+        return [n for n in names if any(w in n.lower() for w in SIZE_WORDS)]
+
+    assert offenders(RECORD_FIELDS) == []
+    with PracticeLog.open(data_dir) as log:
+        columns = [row[1] for row in log._conn.execute("PRAGMA table_info(sessions)")]
+    assert offenders(columns) == []
+    for fmt in ("csv", "json", "pdf"):
+        pacer(data_dir, "export", "--output", str(tmp_path / f"log.{fmt}"))
+    doc = json.loads((tmp_path / "log.json").read_text())
+    assert offenders(doc) == []
+    assert offenders(key for session in doc["sessions"] for key in session) == []
+    with (tmp_path / "log.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert offenders(next(csv.reader(handle))) == []
+    from tests.ui.export.test_pdf_report import pdf_text
+
+    text = pdf_text((tmp_path / "log.pdf").read_bytes(), tmp_path).lower()
+    assert [w for w in SIZE_WORDS if re.search(rf"\b{w}\b", text)] == []

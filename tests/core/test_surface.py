@@ -29,14 +29,14 @@ def first_step_at(timeline, stage, effort=None, group_index=0):
 
 def test_breathing_has_no_step_and_speaks_each_phase():
     timeline = BreathingTimeline(BreathPattern(inhale=4, exhale=6), 60)
-    state = breathing_surface(timeline, timeline.snapshot(5.0))
+    state = breathing_surface(timeline.total_seconds, timeline.snapshot(5.0))
     assert state.step is None
     assert state.breath.phase is Phase.EXHALE
     assert state.announcement == "Slowly out, let go"
     assert state.remaining == "0:55 left"
     assert state.progress == pytest.approx(5 / 60)
     open_ended = BreathingTimeline(BreathPattern(inhale=4, exhale=6))
-    state = breathing_surface(open_ended, open_ended.snapshot(5.0))
+    state = breathing_surface(open_ended.total_seconds, open_ended.snapshot(5.0))
     assert state.progress is None
     assert state.remaining == ""
 

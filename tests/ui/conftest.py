@@ -17,7 +17,9 @@ def fake_clock():
 @pytest.fixture
 def context(qapp, data_dir):
     ctx = AppContext(data_dir)
-    ctx.update_preferences(welcome_seen=True)
+    # The check-in question before and after each session is tested on its own (test_checkin_flow);
+    # elsewhere Space begins at once and an ending shows its summary, as with the check-in off.
+    ctx.update_preferences(welcome_seen=True, checkin=False)
     return ctx
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -330,3 +332,27 @@ def test_the_figure_settles_slowly_at_the_end(window, qtbot, fake_clock):
     assert page.surface.canvas.scene.rise == pytest.approx(risen)
     qtbot.waitUntil(lambda: not page.surface.canvas.settling, timeout=5000)
     assert page.surface.canvas.scene.rise == 0.0
+
+
+def test_the_glow_is_dithered_so_its_slope_shows_no_rings(qapp):
+    from pacer.ui.breathing.belly_canvas import _glow_mask
+
+    mask = _glow_mask(160)
+    size = mask.width()
+    centre = (size - 1) / 2
+    alpha = np.frombuffer(mask.constBits(), dtype=np.uint8).reshape(size, mask.bytesPerLine())
+    alpha = alpha[:, :size].astype(int)
+    ys, xs = np.mgrid[0:size, 0:size]
+    radius = np.hypot(xs - centre, ys - centre) / centre
+    # Each value is the smooth slope rounded up or down at random: the grain that breaks up
+    # the rings an 8-bit gradient would show, and never more than one step from the slope.
+    inside = radius < 1.0
+    smooth = (np.clip(1.0 - radius**2, 0.0, 1.0) ** 2 * 255)[inside]
+    grain = alpha[inside] - np.floor(smooth)
+    assert set(np.unique(grain).tolist()) <= {0, 1}
+    assert 0.3 < grain.mean() < 0.7
+    # …and the slope itself falls smoothly from the centre to nothing at the edge.
+    profile = [alpha[(radius > r) & (radius < r + 0.05)].mean() for r in np.arange(0, 0.95, 0.05)]
+    assert all(a >= b for a, b in itertools.pairwise(profile))
+    assert profile[0] > 240
+    assert alpha[radius >= 1.0].max() == 0

@@ -41,14 +41,15 @@ def test_a_breathing_session_is_logged_with_its_reflection(window, fake_clock):
     assert record.note == "shoulders loose"
 
 
-def test_ending_early_is_logged_as_ended_early_and_shown_in_history(window, fake_clock):
+def test_ending_early_is_logged_as_ended_early_and_shown_in_history(qtbot, window, fake_clock):
     session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
     fake_clock.advance(42)
     window.breathing.stop()
     record = window.context.log.get(session.description.session_id)
     assert record.ended is SessionEnd.ENDED_EARLY
     assert record.practised_seconds == pytest.approx(42)
-    window.show_page("history")
+    with qtbot.waitSignal(window.history.snapshot_shown, timeout=10_000):
+        window.show_page("history")
     assert [r.id for r in window.history.view.snapshot.sessions] == [session.description.session_id]
     assert window.history.view.table_model.rowCount() == 1
 
@@ -68,6 +69,12 @@ def test_relaxation_runs_through_to_the_end_and_is_logged(window, fake_clock):
     record = window.context.log.get(session.description.session_id)
     assert record.kind is SessionKind.RELAXATION
     assert record.ended is SessionEnd.COMPLETED
+    options = page.options
+    assert (record.clench_seconds, record.release_seconds) == (
+        options.clench.value(),
+        options.release.value(),
+    )
+    assert record.skipped_groups == ()
     assert record.practised_seconds == pytest.approx(total)
     assert "whole sequence" in page.surface.summary.sentence.text()
 
@@ -206,21 +213,24 @@ def test_closing_the_summary_without_choosing_writes_nothing(window, fake_clock)
     assert before.note is None
 
 
-def test_the_practice_log_follows_a_change_to_night_colours(window, fake_clock):
+def test_the_practice_log_follows_a_change_to_night_colours(qtbot, window, fake_clock):
     from pacer.core.preferences import Appearance
 
     window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 5))
     fake_clock.advance(30)
     window.breathing.stop()
     window.context.update_preferences(appearance=Appearance.LIGHT)
-    window.show_page("history")
-    day_view = window.history.view
-    day_background = day_view.palette().color(day_view.backgroundRole()).lightness()
+    with qtbot.waitSignal(window.history.snapshot_shown, timeout=10_000):
+        window.show_page("history")
+    view = window.history.view
+    day_background = view.minutes_chart.backgroundBrush().color().lightness()
+    view.zoom_in_button.click()
+    zoomed = view.minutes_chart.view_box.viewRange()[0]
     window.context.update_preferences(appearance=Appearance.DARK)
-    night_view = window.history.view
-    assert night_view is not day_view
-    assert night_view.palette().color(night_view.backgroundRole()).lightness() < day_background
-    assert night_view.table_model.rowCount() == 1
+    assert window.history.view is view  # recoloured in place
+    assert view.minutes_chart.backgroundBrush().color().lightness() < day_background
+    assert view.minutes_chart.view_box.viewRange()[0] == pytest.approx(zoomed)
+    assert view.table_model.rowCount() == 1
 
 
 def test_starting_relaxation_asks_before_ending_a_running_breathing_session(window, fake_clock):

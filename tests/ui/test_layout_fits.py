@@ -76,7 +76,7 @@ def relaxation_instants(timeline: RelaxationTimeline) -> list[float]:
 
 @pytest.mark.parametrize("appearance", [Appearance.LIGHT, Appearance.DARK], ids=["day", "night"])
 @pytest.mark.parametrize("size", SIZES, ids=["smallest", "1920x1080"])
-def test_every_page_and_step_fits_its_text(font_scale, window, fake_clock, size, appearance):
+def test_every_page_and_step_fits_its_text(font_scale, window, qtbot, fake_clock, size, appearance):
     window.context.update_preferences(appearance=appearance)
     window.context.apply_theme()
     base = QApplication.font().pointSizeF()
@@ -129,6 +129,7 @@ def test_every_page_and_step_fits_its_text(font_scale, window, fake_clock, size,
     relax.surface.summary.done.click()
 
     window.show_page("history")
+    qtbot.waitUntil(lambda: window.history.idle, timeout=10000)  # read on a worker thread
     check("practice log")
 
     assert problems == {}

@@ -106,3 +106,30 @@ def test_trainer_words_stay_discreet_and_gentle(window):
     for word in ("vagina", "insert", "dilator", "size", "depth", "goal", "target", "fail"):
         assert word not in texts
     assert window.windowTitle() == "Pacer"
+
+
+def test_a_trainer_session_is_logged_with_its_response_and_moments_never_a_size(
+    window, qtbot, fake_clock
+):
+    window.context.update_preferences(checkin=True)
+    page = window.trainer
+    window.show_page("trainer")
+    page.toggle()
+    qtbot.keyClick(page.surface.checkin, Qt.Key.Key_6)
+    session = page.session
+    run_to(session, fake_clock, session.timeline.practice_start + 12.0)
+    qtbot.keyClick(window, Qt.Key.Key_G)
+    run_to(session, fake_clock, session.timeline.total_seconds + 1)
+    qtbot.keyClick(page.surface.checkin, Qt.Key.Key_2)
+    summary = page.surface.summary
+    summary.feelings.button(1).click()  # "Guarded, then softened"
+    summary.note.setText("slow and easy")
+    summary.done.click()
+    record = window.context.log.get(session.description.session_id)
+    assert record.kind is SessionKind.TRAINER
+    assert record.ended.value == "completed"
+    assert (record.tension_before, record.tension_after) == (6, 2)
+    assert record.response == "softened"
+    assert record.guarding_moments == 1
+    assert record.note == "slow and easy"
+    assert record.feeling is None

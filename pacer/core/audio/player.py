@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 from pacer.core.audio.cues import CueSource
 from pacer.core.audio.live import BLOCK_FRAMES, LiveFeed
@@ -91,7 +91,7 @@ def load_sounddevice() -> ModuleType:
         raise SoundUnavailableError(NO_PORTAUDIO) from None
     except ImportError as error:
         raise SoundUnavailableError(f"the sound module couldn't be loaded ({error})") from None
-    return sounddevice
+    return cast(ModuleType, sounddevice)
 
 
 def _output_names(sd: ModuleType) -> list[str]:

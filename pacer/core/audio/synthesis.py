@@ -22,7 +22,7 @@ TONE_PEAK = 0.25  # the breath tone's loudest point at 0 dB volume (quieter than
 
 
 def db_to_gain(volume_db: float) -> float:
-    return 10.0 ** (volume_db / 20.0)
+    return float(10.0 ** (volume_db / 20.0))
 
 
 def fade_in(length: int) -> np.ndarray:

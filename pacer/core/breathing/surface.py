@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pacer.core.breathing.timeline import BreathingTimeline, BreathSnapshot
+from pacer.core.breathing.timeline import BreathSnapshot
 from pacer.core.breathing.wording import PHASE_WORDS
 from pacer.core.pacing import until_whole_second
 from pacer.core.surface import SurfaceState, remaining_text
 
 
-def breathing_surface(timeline: BreathingTimeline, snapshot: BreathSnapshot) -> SurfaceState:
-    total = timeline.total_seconds
+def breathing_surface(total: float | None, snapshot: BreathSnapshot) -> SurfaceState:
+    """``total``: the session's length in seconds, or None when it has no set length."""
     return SurfaceState(
         breath=snapshot,
         words=PHASE_WORDS[snapshot.phase],

@@ -72,9 +72,9 @@ class BreathingTimeline:
         elapsed = max(elapsed, 0.0)
         total = self.total_seconds
         finished = total is not None and elapsed >= total
-        if finished:
+        if total is not None and finished:
             phase, length = self._phases[-1]
-            index, within = self.breath_count - 1, length
+            index, within = round(total / self.pattern.cycle_seconds) - 1, length
             elapsed = total
         else:
             index, phase, within, length = self._locate(elapsed)

@@ -1,4 +1,12 @@
-"""The practice log as CSV: one row per session, for spreadsheets.
+"""The practice log as CSV: one row per session and per rest day, for spreadsheets.
+
+Columns are ``RECORD_FIELDS`` in order, so new fields only ever appear at the end. A rest
+day is a row of its own whose ``kind`` is ``rest_day`` and whose ``started_at`` is the bare
+date (YYYY-MM-DD); every other cell of it is empty. Rows are in date order, a rest day
+before any session of the same day. How a session ended is written in the app's own words
+("Ran to the end", "Ended early", "Closed unexpectedly"); kinds, feelings and trainer
+responses are their short keys; the groups left out of a relaxation session are their keys
+joined with ", ".
 
 Encoding: UTF-8 *with* a byte-order mark. Excel only reads a double-clicked CSV as UTF-8
 when the file starts with a BOM (without it, accented letters and emoji in notes turn into
@@ -16,14 +24,30 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from typing import BinaryIO
 
 from pacer.core.export.cells import format_seconds, format_timestamp
 from pacer.core.practice_log.records import RECORD_FIELDS, SessionRecord
+from pacer.core.practice_log.wording import ENDED_WORDS
 
 CSV_COLUMNS: tuple[str, ...] = RECORD_FIELDS
+REST_DAY_KIND = "rest_day"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CSV_ENCODING = "utf-8-sig"
+_SECONDS = frozenset(
+    {
+        "planned_seconds",
+        "practised_seconds",
+        "inhale",
+        "hold",
+        "exhale",
+        "rest",
+        "clench_seconds",
+        "release_seconds",
+    }
+)
 
 
 def neutralise_cell(text: str) -> str:
@@ -31,34 +55,83 @@ def neutralise_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
+def _cell(record: SessionRecord, name: str) -> str:
+    value = getattr(record, name)
+    if value is None:
+        return ""
+    if name in _SECONDS:
+        return format_seconds(value)
+    if name in ("started_at", "ended_at"):
+        return format_timestamp(value, timespec="seconds")
+    if name == "ended":
+        return ENDED_WORDS.get(value, str(value))
+    if name == "skipped_groups":
+        return ", ".join(value)
+    return str(value)
+
+
 def record_row(record: SessionRecord) -> list[str]:
-    values = {
-        "id": record.id,
-        "kind": str(record.kind),
-        "started_at": format_timestamp(record.started_at, timespec="seconds"),
-        "ended_at": format_timestamp(record.ended_at, timespec="seconds"),
-        "planned_seconds": format_seconds(record.planned_seconds),
-        "practised_seconds": format_seconds(record.practised_seconds),
-        "ended": "" if record.ended is None else str(record.ended),
-        "inhale": format_seconds(record.inhale),
-        "hold": format_seconds(record.hold),
-        "exhale": format_seconds(record.exhale),
-        "rest": format_seconds(record.rest),
-        "feeling": record.feeling or "",
-        "note": record.note or "",
-    }
-    return [neutralise_cell(values[name]) for name in CSV_COLUMNS]
+    return [neutralise_cell(_cell(record, name)) for name in CSV_COLUMNS]
 
 
-def sessions_to_csv(records: Iterable[SessionRecord]) -> str:
-    """The CSV text (without the BOM; :func:`csv_bytes` adds it)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for record in records:
-        writer.writerow(record_row(record))
+def rest_day_row(day: date) -> list[str]:
+    row = dict.fromkeys(CSV_COLUMNS, "")
+    row["kind"] = REST_DAY_KIND
+    row["started_at"] = day.isoformat()
+    return [row[name] for name in CSV_COLUMNS]
+
+
+def rows_in_date_order(
+    sessions: Iterable[SessionRecord], rest_days: Iterable[date]
+) -> Iterator[list[str]]:
+    """Session rows in their order, each rest day placed before the first later session."""
+    pending = sorted(set(rest_days))
+    index = 0
+    for record in sessions:
+        day = record.started_at.date()
+        while index < len(pending) and pending[index] <= day:
+            yield rest_day_row(pending[index])
+            index += 1
+        yield record_row(record)
+    for day in pending[index:]:
+        yield rest_day_row(day)
+
+
+def write_csv(
+    handle: BinaryIO,
+    sessions: Iterable[SessionRecord],
+    rest_days: Iterable[date] = (),
+    *,
+    on_session: Callable[[int], None] | None = None,
+) -> int:
+    """Write the CSV (with its BOM) to ``handle``; returns how many sessions it holds."""
+    text = io.TextIOWrapper(handle, encoding=CSV_ENCODING, newline="", write_through=False)
+    count = 0
+
+    def counted() -> Iterator[SessionRecord]:
+        nonlocal count
+        for record in sessions:
+            count += 1
+            if on_session is not None:
+                on_session(count)
+            yield record
+
+    try:
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(rows_in_date_order(counted(), rest_days))
+        text.flush()
+    finally:
+        text.detach()
+    return count
+
+
+def csv_bytes(records: Iterable[SessionRecord], rest_days: Iterable[date] = ()) -> bytes:
+    buffer = io.BytesIO()
+    write_csv(buffer, records, rest_days)
     return buffer.getvalue()
 
 
-def csv_bytes(records: Iterable[SessionRecord]) -> bytes:
-    return sessions_to_csv(records).encode(CSV_ENCODING)
+def sessions_to_csv(records: Iterable[SessionRecord], rest_days: Iterable[date] = ()) -> str:
+    """The CSV text (without the BOM)."""
+    return csv_bytes(records, rest_days).decode(CSV_ENCODING)

@@ -1,30 +1,24 @@
-"""Gathering a date range of the log, writing export files safely, reading import files.
+"""Gathering a date range of the log, checking where an export goes, wording the outcome.
 
-Shared by ``pacer export`` / ``pacer import`` and the window's dialogs so both fronts behave
-the same. The PDF report needs Qt and is rendered by ``pacer.ui.export.pdf_report``; everything
-here is plain Python.
+Shared by ``pacer export`` / ``pacer import`` and the window's dialogs (through
+:mod:`pacer.core.export.exporting` and :mod:`pacer.core.export.importing`) so both fronts
+behave the same. Everything here is plain Python.
 """
 
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
 from pacer.core.export.csv_export import csv_bytes
-from pacer.core.export.json_format import (
-    MAX_IMPORT_BYTES,
-    ImportFormatError,
-    LogFile,
-    json_bytes,
-    parse_log,
-)
+from pacer.core.export.json_format import ImportFormatError, LogFile, json_bytes
 from pacer.core.files import atomic_write_bytes
-from pacer.core.practice_log.records import SessionEnd, SessionRecord
+from pacer.core.practice_log.records import SessionRecord, UnreadableRow
 
 
 class ExportFormat(StrEnum):
@@ -49,6 +43,14 @@ class ReadableLog(Protocol):
     def sessions(
         self, since: date | None = None, until: date | None = None
     ) -> list[SessionRecord]: ...
+
+    def iter_sessions(
+        self, since: date | None = None, until: date | None = None
+    ) -> Iterator[SessionRecord]: ...
+
+    def unreadable_rows(
+        self, since: date | None = None, until: date | None = None
+    ) -> tuple[UnreadableRow, ...]: ...
 
     def rest_days(self) -> set[date]: ...
 
@@ -78,6 +80,7 @@ class ExportData:
     since: date | None
     until: date | None
     exported_at: datetime
+    unreadable: tuple[UnreadableRow, ...] = ()  # rows left out because they cannot be read
 
     @property
     def first_day(self) -> date | None:
@@ -129,17 +132,21 @@ def gather(
 ) -> ExportData:
     check_range(since, until)
     sessions = tuple(log.sessions(since, until))
-    rest_days = tuple(sorted(d for d in log.rest_days() if in_range(d, since, until)))
+    rest_days = gather_rest_days(log, since, until)
     moment = exported_at if exported_at is not None else datetime.now().astimezone()
-    return ExportData(sessions, rest_days, since, until, moment)
+    return ExportData(sessions, rest_days, since, until, moment, log.unreadable_rows(since, until))
+
+
+def gather_rest_days(log: ReadableLog, since: date | None, until: date | None) -> tuple[date, ...]:
+    return tuple(sorted(d for d in log.rest_days() if in_range(d, since, until)))
 
 
 def encode_text_format(data: ExportData, fmt: ExportFormat) -> bytes:
     if fmt is ExportFormat.CSV:
-        return csv_bytes(data.sessions)
+        return csv_bytes(data.sessions, data.rest_days)
     if fmt is ExportFormat.JSON:
         return json_bytes(data.sessions, data.rest_days, data.exported_at)
-    raise ValueError(f"{fmt} is rendered by the Qt front (pacer.ui.export.pdf_report)")
+    raise ValueError(f"{fmt} is rendered by a PDF renderer (pacer.ui.export.pdf_report)")
 
 
 def check_output_path(output: Path, data_dir: Path | None) -> None:
@@ -176,50 +183,17 @@ def describe_write_error(output: Path, error: OSError) -> str:
             f"Pacer may not write to {folder}. Please choose another folder. Nothing was written."
         )
     if isinstance(error, FileNotFoundError):
-        return f"The folder {folder} does not exist. Nothing was written."
+        if not folder.exists():
+            return f"The folder {folder} does not exist. Nothing was written."
+        reason = error.strerror or str(error)
+        return (
+            f"Pacer cannot create a file in {folder} ({reason}); it is not an ordinary folder. "
+            "Please choose another folder. Nothing was written."
+        )
     if isinstance(error, IsADirectoryError):
         return f"{output} is a folder; please give a file name. Nothing was written."
     reason = error.strerror or str(error)
     return f"Could not save {output}: {reason}. Nothing was written."
-
-
-def read_import_file(path: Path) -> LogFile:
-    """Read and check a JSON export; raises :class:`ImportReadError` or ImportFormatError."""
-    path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_IMPORT_BYTES + 1)
-    except FileNotFoundError:
-        raise ImportReadError(f"There is no file at {path}.") from None
-    except IsADirectoryError:
-        raise ImportReadError(f"{path} is a folder; please choose a Pacer export file.") from None
-    except PermissionError:
-        raise ImportReadError(f"Pacer may not read {path}.") from None
-    except OSError as error:
-        raise ImportReadError(f"Could not read {path}: {error.strerror or error}.") from None
-    return parse_log(data)
-
-
-def as_finished(record: SessionRecord) -> SessionRecord:
-    """A session still running when it was exported is imported as ``interrupted``.
-
-    That is what its own Pacer would have recorded on its next start; its time is the
-    practised time the export held.
-    """
-    if record.ended is not None:
-        return record
-    ended_at = record.ended_at or record.started_at + timedelta(seconds=record.practised_seconds)
-    return replace(record, ended=SessionEnd.INTERRUPTED, ended_at=ended_at)
-
-
-def merge_log_file(log: MergeableLog, parsed: LogFile) -> Any:
-    """Merge checked sessions and rest days in one transaction; returns the MergeResult."""
-    return log.merge([as_finished(r) for r in parsed.sessions], parsed.rest_days)
-
-
-def import_file(log: MergeableLog, path: Path) -> Any:
-    """Check the whole file first, then merge it in one transaction; returns the MergeResult."""
-    return merge_log_file(log, read_import_file(path))
 
 
 def describe_merge(result: Any) -> str:
@@ -245,6 +219,17 @@ def describe_merge(result: Any) -> str:
     return text
 
 
+def describe_unreadable(rows: tuple[UnreadableRow, ...], *, limit: int = 5) -> str:
+    """``1 entry could not be read and is left out: <id>.`` — or "" when there are none."""
+    if not rows:
+        return ""
+    shown = ", ".join(row.id or "(no id)" for row in rows[:limit])
+    if len(rows) > limit:
+        shown += f" and {len(rows) - limit} more"
+    entries = "1 entry" if len(rows) == 1 else f"{len(rows)} entries"
+    return f"{entries} could not be read and {'is' if len(rows) == 1 else 'are'} left out: {shown}."
+
+
 def _sessions(count: int) -> str:
     return f"{count} session" if count == 1 else f"{count} sessions"
 
@@ -257,15 +242,12 @@ __all__ = [
     "ImportFormatError",
     "ImportReadError",
     "LogFile",
-    "as_finished",
     "check_output_path",
     "check_range",
     "describe_merge",
+    "describe_unreadable",
     "encode_text_format",
     "gather",
-    "import_file",
-    "merge_log_file",
     "parse_day",
-    "read_import_file",
     "write_export",
 ]

@@ -104,15 +104,6 @@ def current_run(runs: list[Run], rest: Iterable[date], today: date) -> Run | Non
     return None
 
 
-def longest_run(runs: list[Run]) -> Run | None:
-    """The run with the most practised days (the most recent one among equals)."""
-    best: Run | None = None
-    for run in runs:
-        if best is None or run.practised_days >= best.practised_days:
-            best = run
-    return best
-
-
 def days_practised_in_last(practised: set[date], today: date, days: int) -> int:
     """Practised days among the ``days`` calendar days ending today (today included)."""
     earliest = today - timedelta(days=days - 1)
@@ -130,7 +121,6 @@ class Summary:
     minutes_last_7: float
     minutes_this_week: float
     current_run: Run | None
-    longest_run: Run | None
 
 
 def summarize(records: Iterable[SessionRecord], rest: Iterable[date], today: date) -> Summary:
@@ -151,7 +141,6 @@ def summarize(records: Iterable[SessionRecord], rest: Iterable[date], today: dat
         minutes_last_7=sum(m for d, m in per_day.items() if seven_from <= d <= today),
         minutes_this_week=sum(m for d, m in per_day.items() if week_from <= d <= today),
         current_run=current_run(runs, rest_days, today),
-        longest_run=longest_run(runs),
     )
 
 
@@ -167,19 +156,16 @@ def _days(count: int) -> str:
 
 
 def summary_lines(summary: Summary) -> list[str]:
-    """Plain, kind sentences about the practice so far. Nothing about what is missing."""
+    """Plain, kind sentences about the practice so far.
+
+    Nothing about what is missing, and nothing to beat: no longest stretch, no count of days
+    in a row to keep alive. A quiet stretch of days is simply not mentioned.
+    """
     if summary.total_sessions == 0:
         return ["Your practice will appear here after your first session, whenever you like."]
-    lines = [
-        f"You practised on {summary.days_last_30} of the last 30 days "
-        f"and {summary.days_last_7} of the last 7.",
-    ]
-    run = summary.current_run
-    if run is not None and run.practised_days > 1:
-        lines.append(f"You have been showing up {run.practised_days} days in a row.")
-    longest = summary.longest_run
-    if longest is not None and longest.practised_days > 1 and longest != run:
-        lines.append(f"Your longest stretch of days in a row so far: {longest.practised_days}.")
+    lines = []
+    if summary.days_last_30 > 0:
+        lines.append(f"You practised on {summary.days_last_30} of the last 30 days.")
     if summary.minutes_this_week > 0:
         lines.append(f"This week so far: {_minutes(summary.minutes_this_week)} of calm practice.")
     sessions = "1 session" if summary.total_sessions == 1 else f"{summary.total_sessions} sessions"

@@ -68,6 +68,7 @@ class SessionRecorder:
         started_at = self._wall()
         described = self.description
         pattern = described.pattern
+        relaxation = described.relaxation
         self.record = SessionRecord(
             id=described.session_id,
             kind=described.kind,
@@ -78,18 +79,30 @@ class SessionRecorder:
             hold=None if pattern is None else float(pattern.hold),
             exhale=None if pattern is None else float(pattern.exhale),
             rest=None if pattern is None else float(pattern.rest),
+            clench_seconds=None if relaxation is None else float(relaxation.clench_seconds),
+            release_seconds=None if relaxation is None else float(relaxation.release_seconds),
+            skipped_groups=None if relaxation is None else tuple(relaxation.skipped_groups),
+            tension_before=described.tension_before,
         )
         self._started_mono = self._clock.now()
         self._last_checkpoint = self._started_mono
         self._log.begin(self.record)
         return self.record
 
+    def _begun(self) -> tuple[SessionRecord, float]:
+        """The record and the monotonic time it began; only after :meth:`begin`."""
+        if self.record is None or self._started_mono is None:
+            raise RuntimeError("this recorder has not begun its session")
+        return self.record, self._started_mono
+
     def _wall_now(self) -> datetime:
-        return self.record.started_at + timedelta(seconds=self._clock.now() - self._started_mono)
+        record, started = self._begun()
+        return record.started_at + timedelta(seconds=self._clock.now() - started)
 
     def tick(self) -> bool:
         """Checkpoint if one is due; returns True when it wrote."""
-        if not self.active or self._clock.now() - self._last_checkpoint < self._every:
+        last = self._last_checkpoint
+        if not self.active or last is None or self._clock.now() - last < self._every:
             return False
         self.checkpoint()
         return True
@@ -97,17 +110,26 @@ class SessionRecorder:
     def checkpoint(self) -> None:
         if not self.active:
             return
-        self._log.checkpoint(self.record.id, self._session.elapsed(), self._wall_now())
+        record, _started = self._begun()
+        self._log.checkpoint(record.id, self._session.elapsed(), self._wall_now())
         self._last_checkpoint = self._clock.now()
 
-    def finish(self, ended: SessionEnd | None = None) -> SessionRecord | None:
+    def finish(
+        self, ended: SessionEnd | None = None, guarding_moments: int | None = None
+    ) -> SessionRecord | None:
         """Close the record: ``completed`` if the session ran to its end, else as given
-        (``ended_early`` by default). Safe to call twice; returns the stored record."""
+        (``ended_early`` by default), with the moments of guarding trainer practice noted.
+        Safe to call twice; returns the stored record."""
         if not self.active:
             return self.finished
         if ended is None:
             ended = SessionEnd.COMPLETED if self._session.reached_end else SessionEnd.ENDED_EARLY
+        record, _started = self._begun()
         self.finished = self._log.finish(
-            self.record.id, ended, self._session.elapsed(), self._wall_now()
+            record.id,
+            ended,
+            self._session.elapsed(),
+            self._wall_now(),
+            guarding_moments=guarding_moments,
         )
         return self.finished

@@ -109,13 +109,15 @@ class SessionRecord:
             raise ValueError(f"unknown feeling {self.feeling!r}")
         if self.response is not None and self.response not in TRAINER_RESPONSE_KEYS:
             raise ValueError(f"unknown response {self.response!r}")
-        for name in ("tension_before", "tension_after"):
-            value = getattr(self, name)
-            if value is not None and (isinstance(value, bool) or value not in TENSION_RANGE):
-                raise ValueError(f"{name} must be a whole number from 0 to 10")
+        before, after = self.tension_before, self.tension_after
+        if before is not None and (type(before) is not int or before not in TENSION_RANGE):
+            raise ValueError("tension_before must be a whole number from 0 to 10")
+        if after is not None and (type(after) is not int or after not in TENSION_RANGE):
+            raise ValueError("tension_after must be a whole number from 0 to 10")
 
 
-# Field order shared by the CSV header, the JSON export and the store's columns.
+# Field order shared by the CSV header, the JSON export and the store's columns. New fields
+# go at the end, so the CSV's columns keep their places.
 RECORD_FIELDS: tuple[str, ...] = (
     "id",
     "kind",
@@ -130,4 +132,21 @@ RECORD_FIELDS: tuple[str, ...] = (
     "rest",
     "feeling",
     "note",
+    "clench_seconds",
+    "release_seconds",
+    "skipped_groups",
+    "response",
+    "guarding_moments",
+    "tension_before",
+    "tension_after",
 )
+
+
+@dataclass(frozen=True)
+class UnreadableRow:
+    """A row in the log that cannot be shown as a session (written by hand or by an older
+    version, say). Readers list it instead of failing; it stays in the file untouched."""
+
+    id: str
+    started_at_text: str
+    reason: str

@@ -26,6 +26,13 @@ ENDED_WORDS: dict[SessionEnd | None, str] = {
     None: "In progress",
 }
 RESPONSE_WORDS: dict[str, str] = {r.key: r.label for r in TRAINER_RESPONSES}
+# The same answers, short enough to count in a line: "softened 4, stayed soft 2".
+RESPONSE_SHORT_WORDS: dict[str, str] = {
+    "guarded": "guarded throughout",
+    "softened": "softened",
+    "soft": "stayed soft",
+    "stopped": "stopped",
+}
 
 
 def describe_pattern(record: SessionRecord) -> str:

@@ -90,6 +90,22 @@ class RelaxationPlan:
         enabled = set(self.enabled_groups or ())
         return tuple(group for group in self.script.groups if group.key in enabled)
 
+    # The timings, once resolved against the sequence's defaults (always, after __init__).
+    @property
+    def clench(self) -> float:
+        assert self.clench_seconds is not None
+        return self.clench_seconds
+
+    @property
+    def release(self) -> float:
+        assert self.release_seconds is not None
+        return self.release_seconds
+
+    @property
+    def closing(self) -> float:
+        assert self.closing_minutes is not None
+        return self.closing_minutes
+
     @property
     def skipped_groups(self) -> tuple[str, ...]:
         """The sequence's groups left out this time, in the sequence's order."""
@@ -98,4 +114,4 @@ class RelaxationPlan:
 
     @property
     def closing_seconds(self) -> float:
-        return float(self.closing_minutes or 0.0) * 60.0
+        return self.closing * 60.0

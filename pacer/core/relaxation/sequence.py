@@ -149,7 +149,7 @@ class _Checker:
             raise self.error(prefix + key, "this field is missing")
         return table[key]
 
-    def table(self, data: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dict:
+    def table(self, data: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> dict[str, Any]:
         value = self.require(data, key, "")
         if not isinstance(value, dict):
             raise self.error(key, f"must be a table [{key}], not {_type_name(value)}")

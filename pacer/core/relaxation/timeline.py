@@ -26,6 +26,7 @@ import bisect
 import math
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from pacer.core.audio.cues import Cue
 from pacer.core.breathing.pattern import Phase
@@ -131,8 +132,8 @@ class RelaxationTimeline:
         script = plan.script
         pattern = plan.closing_pattern
         cycle = pattern.cycle_seconds
-        clench = float(plan.clench_seconds)
-        release = float(plan.release_seconds)
+        clench = plan.clench
+        release = plan.release
         groups = plan.groups
         body = sum(len(group.efforts) for group in groups) * (clench + release)
 
@@ -143,7 +144,9 @@ class RelaxationTimeline:
             closing_start = breaths_before_closing * cycle
             lead_in = closing_start - body
             self._breathing = BreathingTimeline(pattern, closing_start + closing)
-            total = float(self._breathing.total_seconds)
+            breathing_total = self._breathing.total_seconds
+            assert breathing_total is not None  # a timed breathing timeline
+            total = breathing_total
         else:
             breaths_before_closing = 0
             closing_start = lead_in + body
@@ -156,7 +159,9 @@ class RelaxationTimeline:
 
         steps: list[Step] = []
 
-        def add(stage: Stage, start: float, duration: float, instruction: str, **where) -> float:
+        def add(
+            stage: Stage, start: float, duration: float, instruction: str, **where: Any
+        ) -> float:
             if duration > _EPSILON:
                 steps.append(Step(len(steps), stage, start, duration, instruction, **where))
             return start + duration

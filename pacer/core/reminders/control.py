@@ -16,6 +16,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pacer.core.reminders import login_item
 from pacer.core.reminders.waiting_lock import waiting_pid
@@ -39,7 +40,7 @@ def _signal(pid: int | None, signum: int) -> bool:
 
 def spawn_detached(command: Sequence[str]) -> int:
     """Start a program detached from this process (it outlives the window or the waiter)."""
-    options: dict = {
+    options: dict[str, Any] = {
         "stdin": subprocess.DEVNULL,
         "stdout": subprocess.DEVNULL,
         "stderr": subprocess.DEVNULL,

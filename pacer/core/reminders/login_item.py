@@ -12,12 +12,14 @@ it starts the same installation, with the data folder written out in full.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import plistlib
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from pacer.core.files import atomic_write_bytes
 from pacer.desktop_entry import exec_line, launch_command
@@ -88,7 +90,7 @@ def register(command: Sequence[str], platform: str | None = None) -> str:
     """Write the login item; return where it lives, in words for the user."""
     platform = sys.platform if platform is None else platform
     if platform.startswith("win"):
-        import winreg  # type: ignore[import-not-found,unused-ignore]
+        winreg: Any = importlib.import_module("winreg")  # Windows only
 
         with winreg.CreateKey(winreg.HKEY_CURRENT_USER, WINDOWS_RUN_KEY) as key:
             winreg.SetValueEx(key, WINDOWS_VALUE_NAME, 0, winreg.REG_SZ, windows_run_value(command))
@@ -108,7 +110,7 @@ def unregister(platform: str | None = None) -> bool:
     """Remove the login item; True if there was one."""
     platform = sys.platform if platform is None else platform
     if platform.startswith("win"):
-        import winreg  # type: ignore[import-not-found,unused-ignore]
+        winreg: Any = importlib.import_module("winreg")  # Windows only
 
         try:
             with winreg.OpenKey(

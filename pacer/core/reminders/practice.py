@@ -13,13 +13,14 @@ import os
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pacer.core.practice_log.store import LOCK_FILENAME, LOG_FILENAME
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 
 def _lock_is_held(path: Path) -> bool:
@@ -40,7 +41,7 @@ def _lock_is_held(path: Path) -> bool:
         os.close(fd)
 
 
-def _query(data_dir: Path, sql: str, params: tuple = ()) -> list[tuple]:
+def _query(data_dir: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     path = Path(data_dir) / LOG_FILENAME
     if not path.exists():
         return []

@@ -15,7 +15,7 @@ from pacer.paths import PRIVATE_FILE_MODE
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 LOCK_FILENAME = "reminders.lock"
 

@@ -65,7 +65,7 @@ def realtime_timer_available() -> bool:
 class RealtimeTimer:
     def __init__(self) -> None:
         self._libc = _libc()
-        fd = self._libc.timerfd_create(_CLOCK_REALTIME, _NONBLOCK_CLOEXEC)
+        fd = int(self._libc.timerfd_create(_CLOCK_REALTIME, _NONBLOCK_CLOEXEC))
         if fd < 0:
             raise _os_error("timerfd_create")
         self._fd = fd
@@ -109,7 +109,7 @@ class ZoneWatcher:
     def __init__(self, files: Iterable[Path] = LOCAL_TIME_FILES) -> None:
         self._libc = _libc()
         self._names: set[bytes] = set()
-        fd = self._libc.inotify_init1(_NONBLOCK_CLOEXEC)
+        fd = int(self._libc.inotify_init1(_NONBLOCK_CLOEXEC))
         if fd < 0:
             raise _os_error("inotify_init1")
         self._fd = fd

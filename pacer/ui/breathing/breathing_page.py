@@ -60,22 +60,26 @@ class BreathingPage(PracticePage):
     def start_plan(self, plan: BreathingPlan) -> PracticeSession:
         return self.begin(self._session_for(plan))
 
-    def new_session(self) -> PracticeSession:
-        return self._session_for(self.current_plan())
+    def new_session(self, tension_before: int | None = None) -> PracticeSession:
+        return self._session_for(self.current_plan(), tension_before)
 
-    def _session_for(self, plan: BreathingPlan) -> PracticeSession:
+    def _session_for(
+        self, plan: BreathingPlan, tension_before: int | None = None
+    ) -> PracticeSession:
         timeline = BreathingTimeline(plan.pattern, plan.length_seconds)
         description = SessionDescription(
             SessionKind.BREATHING,
             timeline.total_seconds,
             pattern=plan.pattern,
             pattern_name=plan.pattern_name,
+            tension_before=tension_before,
         )
         return self.services.create_session(timeline, description, self)
 
-    def surface_state(self, snapshot: BreathSnapshot) -> SurfaceState:
+    def surface_state(self, snapshot: object) -> SurfaceState:
         assert self.session is not None
-        return breathing_surface(self.session.timeline, snapshot)
+        assert isinstance(snapshot, BreathSnapshot)
+        return breathing_surface(self.session.timeline.total_seconds, snapshot)
 
     def idle_words(self) -> tuple[str, str, StepView | None]:
         return (*IDLE_WORDS, None)

@@ -67,7 +67,7 @@ NIGHT = Theme(
 
 def system_prefers_dark() -> bool:
     app = QGuiApplication.instance()
-    if app is None:
+    if not isinstance(app, QGuiApplication):
         return False
     scheme = app.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Dark:

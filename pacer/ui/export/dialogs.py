@@ -1,9 +1,9 @@
 """The window's Export… dialog and Import… helper.
 
 Both call exactly what ``pacer export`` and ``pacer import`` call
-(:func:`pacer.commands.export.export_log`, :func:`pacer.core.export.service.import_file`),
-and report in calm words inside the window. Nothing is written anywhere but where the user
-chooses.
+(:func:`pacer.core.export.exporting.export_log`, :func:`pacer.core.export.importing.import_file`),
+on a worker thread with a progress bar, so the window never freezes, and report in calm words
+inside the window. Nothing is written anywhere but where the user chooses.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEventLoop, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -26,23 +26,27 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from pacer.commands.export import export_log
+from pacer.core.export.exporting import ExportResult, PdfRenderer, export_log
+from pacer.core.export.importing import import_file
 from pacer.core.export.service import (
     DateRangeError,
     ExportFormat,
     ExportWriteError,
     ImportFormatError,
     ImportReadError,
+    check_range,
     describe_merge,
-    import_file,
 )
 from pacer.core.practice_log.store import LogError
+from pacer.ui.export.background import BackgroundTask
 
 FILE_FILTERS = {
     ExportFormat.CSV: "Spreadsheet (*.csv)",
@@ -56,6 +60,15 @@ FORMAT_HINTS = {
 }
 
 
+def _first_day(log: Any) -> date | None:
+    sessions = log.iter_sessions()
+    try:
+        first = next(sessions, None)
+    finally:
+        sessions.close()  # finish the statement: an open read would hide later writes
+    return None if first is None else first.started_at.date()
+
+
 def _to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -65,9 +78,14 @@ def _from_qdate(value: QDate) -> date:
 
 
 class ExportDialog(QDialog):
-    """Choose a date range, a format and a file; then save. Emits ``exported(path)``."""
+    """Choose a date range, a format and a file; then save on a worker thread.
+
+    Emits ``exported(path)`` when the file is saved and ``attempted(saved)`` after every try
+    (QDialog's own ``done`` and ``finished`` are about closing the dialog).
+    """
 
     exported = Signal(Path)
+    attempted = Signal(bool)
 
     def __init__(
         self,
@@ -85,8 +103,8 @@ class ExportDialog(QDialog):
         self._data_dir = data_dir
         self._today = today or date.today()
         self._folder = default_folder or Path.home()
-        sessions = log.sessions()
-        first = min((s.started_at.date() for s in sessions), default=self._today)
+        self._task: BackgroundTask | None = None
+        first = _first_day(log) or self._today
 
         intro = QLabel("Save your log to a file you choose. It stays on this computer.")
         intro.setWordWrap(True)
@@ -138,6 +156,12 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(choose)
 
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setAccessibleName("Saving progress")
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+
         self.message = QLabel()
         self.message.setObjectName("exportMessage")
         self.message.setWordWrap(True)
@@ -160,6 +184,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
@@ -217,8 +242,17 @@ class ExportDialog(QDialog):
 
     # -- action --------------------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and self._task.running
+
     def export(self) -> bool:
-        """Save with the chosen settings; the outcome is shown in the dialog."""
+        """Start saving with the chosen settings; False if it could not start.
+
+        The outcome is shown in the dialog when the worker is done (``attempted`` is emitted).
+        """
+        if self.busy:
+            return False
         text = self.path_edit.text().strip()
         if not text:
             self._show("Please choose where to save the file first.")
@@ -226,21 +260,72 @@ class ExportDialog(QDialog):
         output = Path(text).expanduser()
         since, until = self.selected_range()
         try:
-            data = export_log(
-                self._log, self.selected_format(), output, since, until, data_dir=self._data_dir
-            )
+            check_range(since, until)
         except DateRangeError:
             self._show("The first day is after the last day; please swap them.")
             return False
-        except (ExportWriteError, LogError) as error:
-            self._show(str(error))
-            return False
-        count = len(data.sessions)
-        noun = "session" if count == 1 else "sessions"
-        self._show(f"Saved {count} {noun} to {output}.")
-        self.save_button.setText("Save again")
-        self.exported.emit(output)
+        fmt = self.selected_format()
+        render: PdfRenderer | None = None
+        if fmt is ExportFormat.PDF:
+            from pacer.ui.export.pdf_report import render_pdf as render
+        total = max(1, self._log.count()) if hasattr(self._log, "count") else 0
+        log, data_dir = self._log, self._data_dir
+
+        def work(report):
+            report(-1.0)
+            with log.open_another() as own:  # SQLite: one connection per thread
+
+                def written(count: int) -> None:
+                    if total and count % 500 == 0:
+                        report(min(1.0, count / total))
+
+                return export_log(
+                    own,
+                    fmt,
+                    output,
+                    since,
+                    until,
+                    render_pdf=render,
+                    data_dir=data_dir,
+                    on_session=written,
+                )
+
+        self._task = BackgroundTask(work)
+        self._task.progressed.connect(self._progressed)
+        self._task.succeeded.connect(self._exported)
+        self._task.failed.connect(self._failed)
+        self.save_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._show("Saving…")
+        self._task.start()
         return True
+
+    def _progressed(self, share: float) -> None:
+        if share < 0:
+            self.progress.setRange(0, 0)  # busy: the amount is not known
+        else:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(round(share * 1000))
+
+    def _finish(self) -> None:
+        self.progress.hide()
+        self.save_button.setEnabled(True)
+
+    def _exported(self, result: ExportResult) -> None:
+        self._finish()
+        self._show(result.message)
+        self.save_button.setText("Save again")
+        self.exported.emit(result.output)
+        self.attempted.emit(True)
+
+    def _failed(self, error: Exception) -> None:
+        self._finish()
+        if isinstance(error, (ExportWriteError, LogError)):
+            self._show(str(error))
+        else:
+            self._show(f"The file could not be saved ({error}). Nothing was written.")
+        self.attempted.emit(False)
 
     def _show(self, text: str) -> None:
         self.message.setText(text)
@@ -256,15 +341,49 @@ class ImportOutcome:
     result: Any = None  # the store's MergeResult when imported
 
 
-def import_into_log(log: Any, path: Path) -> ImportOutcome:
+def import_into_log(
+    log: Any, path: Path, progress: Callable[[float], None] | None = None
+) -> ImportOutcome:
     """Check the file, merge it in one transaction, and say what happened."""
     try:
-        result = import_file(log, Path(path))
+        result = import_file(log, Path(path), progress=progress)
     except ImportFormatError as error:
         return ImportOutcome(False, f"This file was not imported. {error} Your log is unchanged.")
     except (ImportReadError, LogError) as error:
         return ImportOutcome(False, f"{error} Your log is unchanged.")
     return ImportOutcome(True, describe_merge(result), result)
+
+
+def import_in_background(parent: QWidget | None, log: Any, path: Path) -> ImportOutcome:
+    """Import on a worker thread with a progress dialog; the window keeps repainting."""
+    outcome: list[ImportOutcome] = []
+
+    def work(report):
+        with log.open_another() as own:  # SQLite: one connection per thread
+            return import_into_log(own, path, report)
+
+    def failed(error: Exception) -> None:
+        outcome.append(
+            ImportOutcome(False, f"This file was not imported ({error}). Your log is unchanged.")
+        )
+
+    task = BackgroundTask(work)
+    progress = QProgressDialog("Reading the file…", "", 0, 1000, parent)
+    progress.setWindowTitle("Import")
+    progress.setCancelButton(None)  # a merge is all or nothing; it is quick once read
+    progress.setMinimumDuration(400)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    loop = QEventLoop()
+    task.progressed.connect(lambda share: progress.setValue(round(max(share, 0) * 1000)))
+    task.succeeded.connect(outcome.append)
+    task.failed.connect(failed)
+    task.finished.connect(loop.quit)
+    task.start()
+    if task.running or not outcome:
+        loop.exec()
+    progress.reset()
+    progress.deleteLater()
+    return outcome[0]
 
 
 def _choose_import_file(parent: QWidget | None) -> Path | None:
@@ -296,6 +415,6 @@ def import_with_dialog(
     path = choose(parent)
     if path is None:
         return None
-    outcome = import_into_log(log, path)
+    outcome = import_in_background(parent, log, path)
     inform(parent, outcome)
     return outcome

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QObject,
+    QPropertyAnimation,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QCursor, QFont, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
@@ -85,7 +94,7 @@ class FullscreenWindow(QWidget):
         self._idle.timeout.connect(self._go_quiet)
         self._quiet = False
 
-    def _target(self, text: str, signal: Signal) -> QPushButton:
+    def _target(self, text: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName("fullscreenTarget")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space is never a click here

@@ -1,4 +1,4 @@
-"""A grid of recent weeks: soft filled squares on days you practised, sand for rest days.
+"""A grid of recent weeks: accent squares on days you practised, a neutral for rest days.
 
 Empty days are drawn as quiet outlines, never marked. Clicking a day without practice
 (today or earlier) marks or unmarks it as a rest day.
@@ -33,6 +33,10 @@ class PracticeCalendar(QWidget):
         self._weeks: list[list[CalendarDay]] = []
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_colours(self, colours: HistoryColours) -> None:
+        self._colours = colours
+        self.update()
 
     def set_weeks(self, weeks: list[list[CalendarDay]]) -> None:
         self._weeks = weeks
@@ -71,7 +75,7 @@ class PracticeCalendar(QWidget):
                     continue
                 if day.practised:
                     painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(colours.bar)
+                    painter.setBrush(colours.accent)
                 elif day.rest:
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(colours.rest_day)

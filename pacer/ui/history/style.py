@@ -1,11 +1,17 @@
-"""Muted colours for the history, one accent, for light and dark surroundings. No red."""
+"""The history's colours: the app's one accent plus neutrals, in the day and night palettes.
+
+Everything that is *your practice* (minutes, practised days, feelings, the check-in after
+practice) takes the accent; everything that frames it (rest days, empty days, the check-in
+before practice, axes) is a neutral mixed from the palette's own text and surface. No red.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+from pacer.ui.common.theme import DAY, NIGHT, Theme, mix
 
 
 @dataclass(frozen=True)
@@ -13,31 +19,38 @@ class HistoryColours:
     background: QColor
     text: QColor
     faint_text: QColor
-    bar: QColor
-    run_band: QColor
+    accent: QColor  # minutes, practised days, feelings, tension after practice
+    run_band: QColor  # the accent, faint: days in a row
+    neutral: QColor  # tension before practice, the line within one session
     empty_day: QColor
     rest_day: QColor
-    feeling: QColor
 
 
-def colours_for(widget: QWidget) -> HistoryColours:
-    palette = widget.palette()
-    background = palette.color(QPalette.ColorRole.Base)
-    text = palette.color(QPalette.ColorRole.Text)
-    dark = background.lightness() < 128
-    faint = QColor(text)
+def colours_for_theme(theme: Theme) -> HistoryColours:
+    band = QColor(theme.accent)
+    band.setAlphaF(0.16 if theme.dark else 0.14)
+    faint = QColor(theme.text)
     faint.setAlphaF(0.55)
-    if dark:
-        accent, band, empty, rest = "#86b6c8", (134, 182, 200, 46), "#3a4150", "#8a7f6a"
-    else:
-        accent, band, empty, rest = "#5c93a8", (92, 147, 168, 38), "#e9e4da", "#d6c6a4"
     return HistoryColours(
-        background=background,
-        text=text,
+        background=QColor(theme.surface),
+        text=QColor(theme.text),
         faint_text=faint,
-        bar=QColor(accent),
-        run_band=QColor(*band),
-        empty_day=QColor(empty),
-        rest_day=QColor(rest),
-        feeling=QColor("#9a8fc0" if not dark else "#b7aee0"),
+        accent=QColor(theme.accent),
+        run_band=band,
+        neutral=mix(theme.muted_text, theme.surface, 0.15),
+        empty_day=mix(theme.text, theme.surface, 0.82),
+        rest_day=mix(theme.body, theme.muted_text, 0.3),
     )
+
+
+def current_theme() -> Theme:
+    """Pacer's night palette or its day one, whichever the application shows now.
+
+    Read from the application's palette, which changes at once; a widget's own palette
+    follows only after the next turn of the event loop."""
+    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    return NIGHT if base.lightness() < 128 else DAY
+
+
+def current_colours() -> HistoryColours:
+    return colours_for_theme(current_theme())

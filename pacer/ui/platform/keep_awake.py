@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pacer.identity import APP_NAME
 
@@ -71,12 +71,14 @@ class WindowsInhibitor:
         import ctypes
 
         flags = self.ES_CONTINUOUS | self.ES_SYSTEM_REQUIRED | self.ES_DISPLAY_REQUIRED
-        return bool(ctypes.windll.kernel32.SetThreadExecutionState(flags))
+        kernel32: Any = getattr(ctypes, "windll").kernel32  # noqa: B009 - Windows only
+        return bool(kernel32.SetThreadExecutionState(flags))
 
     def release(self) -> None:
         import ctypes
 
-        ctypes.windll.kernel32.SetThreadExecutionState(self.ES_CONTINUOUS)
+        kernel32: Any = getattr(ctypes, "windll").kernel32  # noqa: B009 - Windows only
+        kernel32.SetThreadExecutionState(self.ES_CONTINUOUS)
 
 
 class MacInhibitor:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pacer.core.audio.levels import VOLUME_RANGE_DB as VOLUME_DB_RANGE
 from pacer.core.preferences import (
-    VOLUME_DB_RANGE,
     Appearance,
     MotionSetting,
     PreferenceError,
@@ -100,15 +100,17 @@ class PreferencesDialog(QDialog):
         self.device.setCurrentIndex(max(self.device.findData(prefs.output_device), 0))
 
         self.motion = QComboBox(self)
-        for value, label in MOTION_LABELS.items():
-            self.motion.addItem(label, value.value)
+        for motion, label in MOTION_LABELS.items():
+            self.motion.addItem(label, motion.value)
         self.motion.setCurrentIndex(self.motion.findData(prefs.motion.value))
         self.countdown = QCheckBox("Show seconds counting down", self)
         self.countdown.setChecked(prefs.countdown)
         self.appearance = QComboBox(self)
-        for value, label in APPEARANCE_LABELS.items():
-            self.appearance.addItem(label, value.value)
+        for appearance, label in APPEARANCE_LABELS.items():
+            self.appearance.addItem(label, appearance.value)
         self.appearance.setCurrentIndex(self.appearance.findData(prefs.appearance.value))
+        self.checkin = QCheckBox("Ask how tense I feel before and after", self)
+        self.checkin.setChecked(prefs.checkin)
 
         form = QFormLayout()
         form.addRow("Usual pattern", self.pattern)
@@ -120,6 +122,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Movement", self.motion)
         form.addRow("Countdown", self.countdown)
         form.addRow("Appearance", self.appearance)
+        form.addRow("Check-in", self.checkin)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -154,6 +157,7 @@ class PreferencesDialog(QDialog):
             countdown=self.countdown.isChecked(),
             appearance=Appearance(self.appearance.currentData()),
             **self.reminders.changes(),
+            checkin=self.checkin.isChecked(),
         )
 
     def accept(self) -> None:

@@ -86,7 +86,9 @@ class RemindersTab(QWidget):
         self.words.setEditable(True)
         self.words.addItems(NEUTRAL_LINES)
         self.words.setCurrentText(prefs.reminder_text)
-        self.words.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        editor = self.words.lineEdit()
+        if editor is not None:
+            editor.setMaxLength(MAX_TEXT_LENGTH)
         self.words.setAccessibleName("Reminder words")
         self.words.setToolTip("Pick a line or write your own; it may show on a locked screen.")
 

@@ -21,7 +21,7 @@ class SettingsStore:
         self.path = settings_path(data_dir)
         self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
         self.problems: list[str] = []
-        self._known: dict[str, object] = {}  # what this store last read or wrote
+        self._known: dict[str, str] = {}  # what this store last read or wrote
 
     def load(self) -> Preferences:
         self._settings.beginGroup(GROUP)

@@ -88,6 +88,8 @@ class RelaxationOptions(QWidget):
 
 
 class RelaxationPage(PracticePage):
+    options: RelaxationOptions
+
     def __init__(
         self, context: AppContext, services: SessionServices, parent: QWidget | None = None
     ) -> None:
@@ -146,24 +148,24 @@ class RelaxationPage(PracticePage):
     def start_plan(self, plan: RelaxationPlan) -> PracticeSession:
         return self.begin(self._session_for(plan))
 
-    def new_session(self) -> PracticeSession:
-        return self._session_for(self.current_plan())
+    def new_session(self, tension_before: int | None = None) -> PracticeSession:
+        return self._session_for(self.current_plan(), tension_before)
 
-    def _session_for(self, plan: RelaxationPlan) -> PracticeSession:
+    def _session_for(
+        self, plan: RelaxationPlan, tension_before: int | None = None
+    ) -> PracticeSession:
         timeline = RelaxationTimeline(plan)
         description = SessionDescription(
             SessionKind.RELAXATION,
             timeline.total_seconds,
             pattern=plan.closing_pattern,
-            relaxation=RelaxationSettings(
-                float(plan.clench_seconds or 0),
-                float(plan.release_seconds or 0),
-                plan.skipped_groups,
-            ),
+            relaxation=RelaxationSettings(plan.clench, plan.release, plan.skipped_groups),
+            tension_before=tension_before,
         )
         return self.services.create_session(timeline, description, self)
 
-    def surface_state(self, snapshot: RelaxationSnapshot) -> SurfaceState:
+    def surface_state(self, snapshot: object) -> SurfaceState:
+        assert isinstance(snapshot, RelaxationSnapshot)
         return relaxation_surface(snapshot)
 
     def idle_words(self) -> tuple[str, str, StepView | None]:

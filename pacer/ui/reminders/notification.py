@@ -52,7 +52,7 @@ class ReminderNotifier:
     def __init__(
         self,
         data_dir: Path,
-        on_not_today: Callable[[], None],
+        on_not_today: Callable[[], object],
         spawn: Callable[[list[str]], object] = spawn_detached,
     ) -> None:
         # Imported here: loading the library (and its D-Bus code) is only worth it when

@@ -35,6 +35,7 @@ ENDING_WORDS = ("Gently come back", "take a moment before you get up")
 class PracticePage(QWidget):
     fullscreen_requested = Signal()
     reflection_given = Signal(object, object, str)  # session, feeling key or None, note
+    tension_after_given = Signal(object, int)  # session, 0 (soft) … 10, after it ended
     session_finished = Signal(object)  # SessionOutcome
     controls_changed = Signal(str, bool)  # what Begin/Pause/Continue says, and if it may
 
@@ -60,7 +61,7 @@ class PracticePage(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.controls = QWidget(self)
-        row = QHBoxLayout(self.controls)
+        self.controls_row = row = QHBoxLayout(self.controls)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
         row.addWidget(self.start_button)
@@ -88,6 +89,9 @@ class PracticePage(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.fullscreen_button.clicked.connect(self.fullscreen_requested)
         self.surface.summary.closed.connect(self._summary_closed)
+        self.surface.checkin.answered.connect(self._checked_in)
+        self.surface.checkin.skipped.connect(lambda: self._checked_in(None))
+        self._ending: tuple[SessionOutcome, str] | None = None
         context.theme_changed.connect(self.surface.set_theme)
         context.preferences_changed.connect(self._apply_preferences)
         context.motion_changed.connect(self._apply_preferences)
@@ -97,7 +101,8 @@ class PracticePage(QWidget):
     # -- what a page provides ------------------------------------------------------------
     options: QWidget
 
-    def new_session(self) -> PracticeSession:
+    def new_session(self, tension_before: int | None = None) -> PracticeSession:
+        """A session of what the page's options describe, with the check-in given before."""
         raise NotImplementedError
 
     def surface_state(self, snapshot: object) -> SurfaceState:
@@ -127,13 +132,31 @@ class PracticePage(QWidget):
         return session
 
     def toggle(self) -> None:
-        if self.surface.summary_shown:
+        if self.surface.summary_shown or self._ending is not None:
             return  # the person is reading their summary; Space must not start anew
+        if self.surface.checkin_shown:
+            self._checked_in(None)  # Space begins, as always; the question stays unanswered
+            return
         if self.session is None or self.session.state is SessionState.FINISHED:
             if self.services.may_start_another():
-                self.begin(self.new_session())
+                if self.context.preferences.checkin:
+                    self.surface.ask_checkin(before=True)
+                    self._update_controls()
+                else:
+                    self.begin(self.new_session())
         else:
             self.session.toggle()
+
+    def _checked_in(self, tension: int | None) -> None:
+        if self._ending is not None:  # after a session: then the summary and its note
+            _outcome, sentence = self._ending
+            self._ending = None
+            if tension is not None and self.session is not None:
+                self.tension_after_given.emit(self.session, tension)
+            self.surface.show_summary(sentence)
+            self._update_controls()
+        elif self.surface.checkin_shown:
+            self.begin(self.new_session(tension))
 
     def stop(self) -> None:
         if self.session is not None:
@@ -163,7 +186,8 @@ class PracticePage(QWidget):
     def toggle_text(self) -> tuple[str, bool]:
         state = self.session.state if self.session else SessionState.READY
         text = {SessionState.RUNNING: "Pause", SessionState.PAUSED: "Continue"}.get(state, "Begin")
-        return text, not self.surface.summary_shown
+        reading = self.surface.summary_shown or self._ending is not None
+        return text, not reading
 
     def _update_controls(self, *_: object) -> None:
         state = self.session.state if self.session else SessionState.READY
@@ -172,13 +196,18 @@ class PracticePage(QWidget):
         self.start_button.setEnabled(enabled)
         self.controls_changed.emit(text, enabled)
         self.stop_button.setEnabled(self.is_active)
-        showing_plan = self.is_active or self.surface.summary_shown
+        showing_plan = self.is_active or self.surface.summary_shown or self._ending is not None
         self.options_stack.setCurrentWidget(self.plan_label if showing_plan else self.options)
         self.surface.set_paused(state is SessionState.PAUSED)
 
     def _ended(self, outcome: SessionOutcome) -> None:
         self.surface.settle(*ENDING_WORDS)
-        self.surface.show_summary(self.summary_sentence(outcome))
+        sentence = self.summary_sentence(outcome)
+        if self.context.preferences.checkin:
+            self._ending = (outcome, sentence)
+            self.surface.ask_checkin(before=False)
+        else:
+            self.surface.show_summary(sentence)
         self._update_controls()
         self.session_finished.emit(outcome)
 

@@ -30,6 +30,7 @@ from pacer.core.breathing.wording import PhaseWords
 from pacer.core.pacing import step_index, until_linear_step, until_whole_second
 from pacer.core.surface import StepView, SurfaceState
 from pacer.ui.breathing.belly_canvas import BellyCanvas
+from pacer.ui.checkin.checkin_panel import CheckInPanel
 from pacer.ui.common.announce import announce
 from pacer.ui.common.theme import DAY, Theme, mix
 from pacer.ui.session.step_panel import StepPanel
@@ -118,13 +119,15 @@ class PracticeSurface(QWidget):
         footer_row.addWidget(self.progress, 3)
         footer_row.addWidget(self.remaining, 2)
         self.summary = SummaryPanel(self)
-        self.lower = QStackedWidget(self)
-        self.lower.setAccessibleName("")  # a container, nothing to say on its own
-        self.lower.addWidget(self.footer)
-        self.lower.addWidget(self.summary)
-        self.lower.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.checkin = CheckInPanel(parent=self)
+        self.bottom = QStackedWidget(self)
+        self.bottom.setAccessibleName("")  # a container, nothing to say on its own
+        self.bottom.addWidget(self.footer)
+        self.bottom.addWidget(self.checkin)
+        self.bottom.addWidget(self.summary)
+        self.bottom.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         # Type scales with the space given; the surface never dictates its window's size.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,7 +138,7 @@ class PracticeSurface(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.countdown)
         layout.addSpacing(6)
-        layout.addWidget(self.lower)
+        layout.addWidget(self.bottom)
 
         self._theme = DAY
         self._reduced_motion = False
@@ -165,6 +168,7 @@ class PracticeSurface(QWidget):
         self.canvas.set_theme(theme)
         self.step_panel.set_theme(theme)
         self.progress.set_theme(theme)
+        self.checkin.set_theme(theme)
         self._colour_words()
 
     def set_reduced_motion(self, reduced: bool) -> None:
@@ -178,7 +182,8 @@ class PracticeSurface(QWidget):
         """Full screen is read from across a room: more air around everything."""
         self._far = far
         margin = 24 if far else 0
-        self.layout().setContentsMargins(margin, margin, margin, margin)
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+        self.checkin.set_distance_reading(far)
         self._apply_sizes()
 
     @property
@@ -289,24 +294,32 @@ class PracticeSurface(QWidget):
 
     def show_summary(self, sentence: str) -> None:
         self.summary.present(sentence)
-        self._show_lower(self.summary)
+        self._show_bottom(self.summary)
 
     def show_footer(self) -> None:
-        self._show_lower(self.footer)
+        self._show_bottom(self.footer)
 
-    def _show_lower(self, widget: QWidget) -> None:
+    def ask_checkin(self, before: bool) -> None:
+        """The optional check-in: how tense the body feels, before or after a session."""
+        self.checkin.ask(before)
+        self._show_bottom(self.checkin)
+
+    @property
+    def checkin_shown(self) -> bool:
+        return self.bottom.currentWidget() is self.checkin
+
+    def _show_bottom(self, widget: QWidget) -> None:
         # Only the shown part takes room, so the figure keeps all the space it can.
-        for index in range(self.lower.count()):
-            page = self.lower.widget(index)
+        for page in (self.footer, self.checkin, self.summary):
             policy = QSizePolicy.Policy.Preferred if page is widget else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
-        self.lower.setCurrentWidget(widget)
-        self.lower.adjustSize()
+        self.bottom.setCurrentWidget(widget)
+        self.bottom.adjustSize()
         self.updateGeometry()
 
     @property
     def summary_shown(self) -> bool:
-        return self.lower.currentWidget() is self.summary
+        return self.bottom.currentWidget() is self.summary
 
     # -- drawing -------------------------------------------------------------------------
     def _show_step(self, step: StepView | None) -> None:

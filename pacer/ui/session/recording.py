@@ -62,4 +62,7 @@ class SessionRecording:
     def session_ended(self, session: PracticeSession, outcome: SessionOutcome) -> None:
         if self.recorder is not None:
             recorder = self.recorder
-            self._guarded(lambda: recorder.finish(outcome.ended))
+            # Moments of guarding are noted only if the person chose to; none noted is
+            # stored as nothing rather than as a count of zero.
+            noted = outcome.moments_noted or None
+            self._guarded(lambda: recorder.finish(outcome.ended, guarding_moments=noted))

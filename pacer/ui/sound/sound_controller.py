@@ -6,7 +6,7 @@ queued Qt signal, never by touching widgets directly.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -34,7 +34,8 @@ def _default_player(settings: AudioSettings, on_change=None) -> AudioPlayer:
 def cue_source_for(timeline: object) -> CueSource:
     if isinstance(timeline, BreathingTimeline):
         return BreathingCues(timeline)
-    return timeline  # the relaxation timeline speaks the CueSource protocol itself
+    # The relaxation and trainer timelines speak the CueSource protocol themselves.
+    return cast(CueSource, timeline)
 
 
 def audio_settings(prefs: Preferences) -> AudioSettings:
@@ -102,10 +103,9 @@ class SoundController(QObject):
         if self.player is not None:
             self.player.settings = audio_settings(prefs)
             self.player.set_volume_db(prefs.volume_db)
-        running = self.session is not None and self.player is not None
         if prefs.sound and self.session is not None and not self._playing():
             self._start()
-        elif not prefs.sound and running:
+        elif not prefs.sound and self.session is not None and self.player is not None:
             self.player.stop(ring_out=False)
             self.notice.hide()
 
@@ -119,6 +119,8 @@ class SoundController(QObject):
         else:
             self.player.settings = settings
         session = self.session
+        if session is None:
+            return
         status = self.player.start(cue_source_for(session.timeline), session.clock.elapsed)
         self._show_status(status)
 

@@ -58,6 +58,8 @@ class TrainerOptions(QWidget):
 
 
 class TrainerPage(PracticePage):
+    options: TrainerOptions
+
     def __init__(
         self, context: AppContext, services: SessionServices, parent: QWidget | None = None
     ) -> None:
@@ -69,7 +71,7 @@ class TrainerPage(PracticePage):
         self.closing_button.setToolTip(words.CLOSE_EARLY_HINT)
         for button in (self.guarding_button, self.closing_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            self.controls.layout().insertWidget(self.controls.layout().count() - 1, button)
+            self.controls_row.insertWidget(self.controls_row.count() - 1, button)
         self.guarding_button.clicked.connect(self.note_guarding)
         self.closing_button.clicked.connect(self.close_early)
         self._load_options()
@@ -117,16 +119,17 @@ class TrainerPage(PracticePage):
     def start_plan(self, plan: TrainerPlan) -> PracticeSession:
         return self.begin(self._session_for(plan))
 
-    def new_session(self) -> PracticeSession:
-        return self._session_for(self.current_plan())
+    def new_session(self, tension_before: int | None = None) -> PracticeSession:
+        return self._session_for(self.current_plan(), tension_before)
 
-    def _session_for(self, plan: TrainerPlan) -> PracticeSession:
+    def _session_for(self, plan: TrainerPlan, tension_before: int | None = None) -> PracticeSession:
         timeline = TrainerTimeline(plan)
         description = SessionDescription(
             SessionKind.TRAINER,
             timeline.total_seconds,
             pattern=plan.pattern,
             pattern_name=plan.pattern_name,
+            tension_before=tension_before,
         )
         return self.services.create_session(timeline, description, self)
 
@@ -143,13 +146,15 @@ class TrainerPage(PracticePage):
         session = self.session
         if session is None or not self.is_active:
             return
-        timeline: TrainerTimeline = session.timeline
+        timeline = session.timeline
+        assert isinstance(timeline, TrainerTimeline)
         if not timeline.snapshot(session.elapsed()).can_close_early:
             return
         session.replan(timeline.closing_from(session.elapsed()))
         self.surface.acknowledge(words.CLOSING_SOON)
 
-    def surface_state(self, snapshot: TrainerSnapshot) -> SurfaceState:
+    def surface_state(self, snapshot: object) -> SurfaceState:
+        assert isinstance(snapshot, TrainerSnapshot)
         return trainer_surface(snapshot)
 
     def idle_words(self) -> tuple[str, str, StepView | None]:
@@ -174,8 +179,9 @@ class TrainerPage(PracticePage):
         self.closing_button.setVisible(self.is_active)
         self.closing_button.setEnabled(practising)
 
-    def _show_snapshot(self, snapshot: TrainerSnapshot) -> None:
+    def _show_snapshot(self, snapshot: object) -> None:
         super()._show_snapshot(snapshot)
+        assert isinstance(snapshot, TrainerSnapshot)
         if self.closing_button.isEnabled() != snapshot.can_close_early:
             self.closing_button.setEnabled(snapshot.can_close_early)
 

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -23,6 +25,13 @@ EXPECTED_COLUMNS = [
     "rest",
     "feeling",
     "note",
+    "clench_seconds",
+    "release_seconds",
+    "skipped_groups",
+    "response",
+    "guarding_moments",
+    "tension_before",
+    "tension_after",
 ]
 
 
@@ -65,9 +74,9 @@ def test_one_row_per_session_with_iso_offsets_and_plain_numbers():
         "1",
     )
     assert first["feeling"] == "calm"
-    assert first["ended"] == "completed"
+    assert first["ended"] == "Ran to the end"  # the app's own words
     assert second["kind"] == "relaxation"
-    assert second["ended"] == "ended_early"
+    assert second["ended"] == "Ended early"
     assert second["planned_seconds"] == ""
     assert second["inhale"] == ""
 
@@ -96,3 +105,48 @@ def test_safe_cells_are_unchanged(text):
 def test_rows_end_with_crlf():
     data = csv_bytes([finished_session("2026-03-01")])
     assert data.count(b"\r\n") == 2
+
+
+def test_rest_days_are_rows_of_their_own_in_date_order():
+    sessions = [finished_session("2026-03-01"), finished_session("2026-03-05")]
+    rest = [date(2026, 3, 3), date(2026, 2, 20), date(2026, 3, 9), date(2026, 3, 5)]
+    rows = parse(csv_bytes(sessions, rest))
+    assert [(r["kind"], r["started_at"][:10]) for r in rows] == [
+        ("rest_day", "2026-02-20"),
+        ("breathing", "2026-03-01"),
+        ("rest_day", "2026-03-03"),
+        ("rest_day", "2026-03-05"),
+        ("breathing", "2026-03-05"),
+        ("rest_day", "2026-03-09"),
+    ]
+    rest_row = rows[0]
+    assert rest_row["started_at"] == "2026-02-20"
+    assert {k for k, v in rest_row.items() if v} == {"kind", "started_at"}
+
+
+def test_check_in_relaxation_and_trainer_columns_come_last():
+    relaxation = replace(
+        finished_session("2026-03-01", kind=SessionKind.RELAXATION, ended=SessionEnd.INTERRUPTED),
+        clench_seconds=6.0,
+        release_seconds=22.5,
+        skipped_groups=("abdominals", "pelvic-floor"),
+        tension_before=7,
+        tension_after=3,
+    )
+    trainer = replace(
+        finished_session("2026-03-02", kind=SessionKind.TRAINER),
+        response="softened",
+        guarding_moments=0,
+    )
+    first, second = parse(csv_bytes([relaxation, trainer]))
+    assert list(first)[-2:] == ["tension_before", "tension_after"]
+    assert (first["clench_seconds"], first["release_seconds"]) == ("6", "22.5")
+    assert first["skipped_groups"] == "abdominals, pelvic-floor"
+    assert (first["tension_before"], first["tension_after"]) == ("7", "3")
+    assert first["ended"] == "Closed unexpectedly"
+    assert (second["kind"], second["response"], second["guarding_moments"]) == (
+        "trainer",
+        "softened",
+        "0",
+    )
+    assert second["tension_before"] == ""

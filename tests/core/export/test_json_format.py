@@ -31,9 +31,9 @@ def encode(doc) -> bytes:
 def test_document_has_the_versioned_envelope_and_the_record_field_names():
     sessions = [finished_session("2026-03-01", note="ok"), finished_session("2026-03-02")]
     doc = json.loads(json_bytes(sessions, [date(2026, 3, 3)], EXPORTED_AT))
-    assert list(doc) == ["format", "version", "exported_at", "sessions", "rest_days"]
+    assert list(doc) == ["format", "version", "exported_at", "rest_days", "sessions"]
     assert doc["format"] == FORMAT_NAME
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert doc["exported_at"] == "2026-04-01T09:00:00+02:00"
     assert doc["rest_days"] == ["2026-03-03"]
     assert [list(s) for s in doc["sessions"]] == [list(RECORD_FIELDS)] * 2
@@ -70,7 +70,7 @@ def test_parse_gives_back_identical_records_with_offsets_and_microseconds():
         (b"[1, 2]", "holds a JSON list"),
         (b'{"sessions": []}', 'no "format"'),
         (b'{"format": "other-app", "version": 1, "sessions": []}', "its format is 'other-app'"),
-        (b'{"format": "pacer-practice-log", "version": 2, "sessions": []}', "newer Pacer"),
+        (b'{"format": "pacer-practice-log", "version": 3, "sessions": []}', "newer Pacer"),
         (b'{"format": "pacer-practice-log", "version": "1", "sessions": []}', 'usable "version"'),
         (b'{"format": "pacer-practice-log", "version": 1}', 'no "sessions"'),
         (b'{"format": "pacer-practice-log", "version": 1, "sessions": {}}', "should be a list"),
@@ -93,7 +93,7 @@ def test_unusable_files_are_rejected_with_a_message_saying_what_is_wrong(data, e
         ("kind", "yoga", "should be one of: breathing, relaxation"),
         ("started_at", "2026-03-01T08:30:00", "has no UTC offset"),
         ("started_at", "yesterday", "is not a date and time"),
-        ("ended_at", "2026-02-01T08:30:00+01:00", "before it starts"),
+        ("ended_at", "2026-02-01T08:30:00+01:00", "before the session starts"),
         ("practised_seconds", -5, "is negative"),
         ("practised_seconds", "600", "should be a number of seconds"),
         ("inhale", True, "should be a number of seconds"),

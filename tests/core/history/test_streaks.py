@@ -9,7 +9,6 @@ from pacer.core.history.streaks import (
     Run,
     current_run,
     find_runs,
-    longest_run,
     minutes_by_day,
     minutes_by_week,
     practice_days,
@@ -45,7 +44,6 @@ def days(*numbers: int, month: int = 3) -> set[date]:
 def test_an_empty_log_has_no_runs_and_a_welcoming_summary():
     summary = summarize([], [], date(2026, 3, 10))
     assert summary.current_run is None
-    assert summary.longest_run is None
     assert (summary.total_sessions, summary.total_minutes, summary.days_last_30) == (0, 0, 0)
     assert summary_lines(summary) == [
         "Your practice will appear here after your first session, whenever you like."
@@ -131,12 +129,6 @@ def test_a_session_ahead_of_todays_date_after_travel_still_belongs_to_the_curren
     assert current_run(runs, set(), date(2026, 3, 10)) == runs[-1]
 
 
-def test_longest_run_prefers_the_most_practised_days_then_the_most_recent():
-    runs = find_runs(days(1, 2, 3, 10, 11, 20, 21, 22))
-    assert longest_run(runs) == Run(date(2026, 3, 20), date(2026, 3, 22), 3)
-    assert longest_run([]) is None
-
-
 def test_counts_for_the_last_7_and_30_days_include_today():
     today = date(2026, 4, 30)
     practised = {today - timedelta(days=n) for n in (0, 3, 6, 7, 20, 29, 30, 45)}
@@ -161,9 +153,7 @@ def test_summary_lines_are_plain_and_never_about_what_is_missing():
     records = [session(local(BERLIN, 2026, 3, d, 21), 12) for d in (2, 3, 4, 5, 18, 30, 31)]
     lines = summary_lines(summarize(records, [], today))
     assert lines == [
-        "You practised on 7 of the last 30 days and 2 of the last 7.",
-        "You have been showing up 2 days in a row.",
-        "Your longest stretch of days in a row so far: 4.",
+        "You practised on 7 of the last 30 days.",
         "This week so far: 24 minutes of calm practice.",
         "Altogether: 7 sessions, 84 minutes, on 7 days.",
     ]
@@ -171,4 +161,22 @@ def test_summary_lines_are_plain_and_never_about_what_is_missing():
     text = " ".join(gap_lines).lower()
     for unkind in ("miss", "fail", "goal", "target", "broke", "lost", "streak", "score", "level"):
         assert unkind not in text
-    assert gap_lines[0] == "You practised on 2 of the last 30 days and 0 of the last 7."
+    assert gap_lines[0] == "You practised on 2 of the last 30 days."
+
+
+def test_there_is_no_record_to_beat():
+    """No longest stretch, no personal best, no count of days in a row to keep alive."""
+    today = date(2026, 3, 31)
+    long_ago = [session(local(BERLIN, 2026, 2, d, 21)) for d in range(1, 21)]
+    recent = [session(local(BERLIN, 2026, 3, d, 21)) for d in (29, 30, 31)]
+    summary = summarize(long_ago + recent, [], today)
+    text = " ".join(summary_lines(summary)).lower()
+    for word in ("longest", "best", "record", "in a row", "stretch", "most"):
+        assert word not in text
+    assert not hasattr(summary, "longest_run")
+
+
+def test_a_long_quiet_stretch_is_simply_not_mentioned():
+    records = [session(local(BERLIN, 2026, 1, 5, 21), 10)]
+    lines = summary_lines(summarize(records, [], date(2026, 6, 1)))
+    assert lines == ["Altogether: 1 session, 10 minutes, on 1 day."]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -31,7 +32,18 @@ def pdf_text(data: bytes, tmp_path: Path, *pages: int) -> str:
     if pages:
         args += ["-f", str(pages[0]), "-l", str(pages[-1])]
     result = subprocess.run([*args, str(path), "-"], capture_output=True, text=True, check=True)
-    return result.stdout
+    return unicodedata.normalize("NFKC", result.stdout)
+
+
+def layout_lines(data: bytes, tmp_path: Path) -> list[str]:
+    """The PDF's text as laid out on the page: one table row per line."""
+    require_tools("pdftotext")
+    path = tmp_path / "layout.pdf"
+    path.write_bytes(data)
+    result = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return unicodedata.normalize("NFKC", result.stdout).splitlines()
 
 
 def page_count(text_of_all_pages: str) -> int:
@@ -137,3 +149,78 @@ def test_chart_copes_with_few_and_many_weeks(qapp, tmp_path, weeks):
     until = start + timedelta(days=7 * weeks - 1)
     data = render_pdf(march_data(sessions, since=start, until=until))
     assert "Minutes per week" in pdf_text(data, tmp_path, 1)
+
+
+def test_relaxation_trainer_check_ins_and_rest_days_are_all_printed(qapp, tmp_path):
+    from dataclasses import replace
+
+    relax = replace(
+        finished_session("2026-03-02", "08:30", kind=SessionKind.RELAXATION),
+        clench_seconds=6.0,
+        release_seconds=20.0,
+        skipped_groups=("abdominals", "pelvic-floor"),
+        tension_before=7,
+        tension_after=3,
+    )
+    trainer = [
+        replace(
+            finished_session(f"2026-03-0{day}", "21:00", kind=SessionKind.TRAINER),
+            response=response,
+            guarding_moments=moments,
+            tension_before=6,
+            tension_after=after,
+        )
+        for day, response, moments, after in (
+            (3, "softened", 2, 3),
+            (4, "softened", 0, 4),
+            (5, "soft", None, 2),
+            (6, "softened", 1, 3),
+        )
+    ]
+    data = render_pdf(march_data([relax, *trainer], rest_days=[date(2026, 3, 7)]))
+    flat = " ".join(pdf_text(data, tmp_path).split())
+    assert "clench 6 s · let go 20 s" in flat
+    assert "left out: Abdominals; Pelvic floor" in flat
+    assert "Guarded, then softened" in flat
+    assert "guarding noted 2 times" in flat
+    assert "Before 7, after 3" in flat
+    assert any(
+        "Sat 7 Mar 2026" in line and "Rest day" in line for line in layout_lines(data, tmp_path)
+    )
+    assert "Ran to the end" in flat
+    assert "softened 3, stayed soft 1" in flat  # trainer responses that week
+    # medians over the week's five sessions with both: before 6 or 7 → 6; after 3
+    assert "eased from about 6 to about 3 (5 sessions)" in flat
+    assert not [w for w in UNKIND_WORDS if w in flat.lower()]
+    for arrow in ("↑", "↓", "→", "↗", "↘"):
+        assert arrow not in flat
+
+
+def test_dates_and_times_never_wrap(qapp, tmp_path):
+    """The longest date of the year stays on one line of the table."""
+    sessions = [finished_session("2026-09-30", "23:59"), finished_session("2026-12-30", "08:30")]
+    data = render_pdf(march_data(sessions, since=date(2026, 9, 1), until=date(2026, 12, 31)))
+    lines = layout_lines(data, tmp_path)
+    assert any("Wed 30 Sep 2026" in line and "23:59" in line for line in lines)
+    assert any("Wed 30 Dec 2026" in line and "08:30" in line for line in lines)
+
+
+def test_an_emoji_the_font_lacks_is_drawn_from_a_fallback_font(qapp, tmp_path):
+    require_tools("pdftoppm", "pdffonts")
+    leaf = finished_session("2026-03-02", note="🌿")
+    plain = finished_session("2026-03-02", note="")
+    pages = {}
+    for name, session in (("leaf", leaf), ("plain", plain)):
+        pdf = tmp_path / f"{name}.pdf"
+        pdf.write_bytes(render_pdf(march_data([session])))
+        subprocess.run(
+            ["pdftoppm", "-r", "100", "-gray", str(pdf), str(tmp_path / name)], check=True
+        )
+        pages[name] = next(tmp_path.glob(f"{name}-*.pgm")).read_bytes()
+    fonts = subprocess.run(
+        ["pdffonts", str(tmp_path / "leaf.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    if "symbola" not in fonts.lower() and "emoji" not in fonts.lower():
+        pytest.skip("no font with the leaf is installed (Debian: fonts-symbola)")
+    # The note's cell holds ink where the leaf is drawn: the pages differ.
+    assert pages["leaf"] != pages["plain"]

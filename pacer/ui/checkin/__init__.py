@@ -1,0 +1,1 @@
+"""The before/after check-in asked around a practice."""
