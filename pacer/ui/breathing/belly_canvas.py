@@ -380,13 +380,11 @@ class BellyCanvas(QWidget):
             white.fill(Qt.GlobalColor.white)
             self._mask_into(white, QRect(0, 0, d, d), self._glow_mask)
             self._glow_white = white
-        if colour_step in (0, LET_GO_STEPS):
-            image = QImage(d, d, QImage.Format.Format_ARGB32_Premultiplied)
+        blends = [step for step in self._glow if step not in (0, LET_GO_STEPS)]
+        if colour_step not in (0, LET_GO_STEPS) and blends:
+            image = self._glow.pop(blends[0])  # the blends' one image, drawn over
         else:
-            blends = [step for step in self._glow if step not in (0, LET_GO_STEPS)]
-            image = self._glow.pop(blends[0]) if blends else None
-            if image is None:
-                image = QImage(d, d, QImage.Format.Format_ARGB32_Premultiplied)
+            image = QImage(d, d, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(self._colour(colour_step))
         self._mask_into(image, QRect(0, 0, d, d), self._glow_white)
         self._glow[colour_step] = image
@@ -401,12 +399,12 @@ class BellyCanvas(QWidget):
         painter.end()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._cache is None:
+        if self._cache is None or self._arm_pen is None:
             self._cache = self._still_picture()
             self._arm_pen = QPen(self._limb_colour(), figure.ARM_WIDTH * self._geometry.unit)
             self._arm_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             self._arm_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        cache, rect = self._cache, event.rect()
+        cache, rect, arm_pen = self._cache, event.rect(), self._arm_pen
         painter = QPainter(self)
         ratio = cache.devicePixelRatio()
         if ratio == 1.0:
@@ -431,10 +429,10 @@ class BellyCanvas(QWidget):
                 painter.setOpacity(1.0)
             painter.setBrush(self._fade(rise, colour_step))
             painter.drawPath(pose.belly)
-            painter.setPen(self._arm_pen)
+            painter.setPen(arm_pen)
             painter.drawLine(pose.arm)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self._arm_pen.color())
+            painter.setBrush(arm_pen.color())
             painter.drawEllipse(pose.hand)
         painter.end()
         self._drawn = state
