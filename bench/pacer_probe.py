@@ -44,7 +44,8 @@ class Recorder(QObject):
         self.seconds, self.warmup = seconds, warmup
         self.server_pid, self.report = server_pid, report
         self.frames: list[float] = []  # painted frames: monotonic time
-        self.shown: list[list[float]] = []  # painted figure frames: [elapsed, rise step]
+        # Painted figure frames: [elapsed, rise step, steps from rest to full at that size].
+        self.shown: list[list[float]] = []
         self.ticks: list[float] = []
         self.first_frame: float | None = None
         self.window_start: tuple[float, float, float] | None = None
@@ -71,11 +72,11 @@ class Recorder(QObject):
     def measuring(self) -> bool:
         return self.window_start is not None
 
-    def painted(self, elapsed: float | None = None, step: int | None = None) -> None:
+    def painted(self, elapsed: float | None = None, step: int = 0, steps: int = 0) -> None:
         if self.window_start is not None:
             self.frames.append(time.monotonic())
-            if elapsed is not None and step is not None:
-                self.shown.append([elapsed, step])
+            if elapsed is not None:
+                self.shown.append([elapsed, step, steps])
 
     def ticked(self) -> None:
         if self.window_start is not None:
@@ -127,27 +128,32 @@ class Recorder(QObject):
         step_at = figure
         late: list[float] = []
         jumps: list[int] = []
-        for (e0, s0), (e1, s1) in zip(self.shown, self.shown[1:], strict=False):
+        for (e0, s0, n0), (e1, s1, n1) in zip(self.shown, self.shown[1:], strict=False):
+            if n0 != n1:
+                continue  # the figure was resized (a layout change): steps differ in size
             jumps.append(abs(s1 - s0))
             if s1 == s0 or e1 <= e0:
                 continue
             lo, hi = e0, e1
             for _ in range(30):
                 mid = (lo + hi) / 2
-                if step_at(session, mid) == s1:
+                if step_at(session, mid, n1) == s1:
                     hi = mid
                 else:
                     lo = mid
             late.append(e1 - hi)
+            if os.environ.get("PACER_BENCH_DEBUG") and e1 - hi > 0.02:
+                print(f"late {1000 * (e1 - hi):.1f} ms: {e0:.3f}/{s0} -> {e1:.3f}/{s1}")
         # The most the rise moves in one display frame, rounded up: what 60 Hz allows.
         from pacer.ui.session.practice_session import display_frame_interval_ms
 
         interval = display_frame_interval_ms() / 1000
         fastest = 0
-        e = self.shown[0][0]
+        e, _, steps = self.shown[0]
         end = self.shown[-1][0]
         while e < end:
-            fastest = max(fastest, abs(step_at(session, e + interval) - step_at(session, e)))
+            moved = step_at(session, e + interval, steps) - step_at(session, e, steps)
+            fastest = max(fastest, abs(moved))
             e += interval / 4
         return {"late": late, "jumps": jumps, "fastest_step_per_frame": fastest}
 
@@ -197,14 +203,16 @@ def run_reference(recorder: Recorder, window: tuple[int, int] | None) -> int:
     return app.exec()
 
 
-def _figure_step(page, canvas):
-    """Rise step the canvas would show at practised time ``elapsed`` (for the smoothness check)."""
+def _figure_step(page):
+    """The rise step the figure shows at practised time ``elapsed`` with ``steps`` steps from
+    rest to full (the canvas's rounding; for the smoothness check)."""
     from pacer.core.breathing.scene import pacer_scene
+    from pacer.core.pacing import step_index
 
-    def step_at(session, elapsed: float) -> int:
+    def step_at(session, elapsed: float, steps: int) -> int:
         state = page.surface_state(session.timeline.snapshot(elapsed))
         scene = pacer_scene(state.breath, page.surface._reduced_motion)
-        return canvas.visible_state(scene)[0]
+        return step_index(min(max(scene.rise, 0.0), 1.0), steps)
 
     return step_at
 
@@ -236,7 +244,7 @@ def run_pacer(recorder: Recorder, mode: str, window: tuple[int, int] | None, dat
         if recorder.measuring:
             session = recorder.session
             elapsed = session.elapsed() if session is not None else None
-            recorder.painted(elapsed, self.visible_state(self.scene)[0])
+            recorder.painted(elapsed, self.visible_state(self.scene)[0], self.rise_steps)
 
     BellyCanvas.paintEvent = recorded_paint
 
@@ -255,7 +263,7 @@ def run_pacer(recorder: Recorder, mode: str, window: tuple[int, int] | None, dat
         original_start(self)
         page = self.parent()
         if hasattr(page, "surface_state"):
-            recorder.figure = _figure_step(page, page.surface.canvas)
+            recorder.figure = _figure_step(page)
 
     PracticeSession.start = recorded_start
 

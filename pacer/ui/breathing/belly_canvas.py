@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     QVariantAnimation,
 )
 from PySide6.QtGui import (
@@ -37,6 +38,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -53,11 +55,23 @@ from pacer.ui.common.theme import DAY, Theme, mix
 
 GLOW_STRENGTH = 0.5  # alpha of the glow's centre at full brightness
 GLOW_SPRITE = 160  # pixels across the glow's alpha mask before it is scaled
+GLOW_PREPARE_MS = 100  # after the figure is first shown, its glow's sprite is made
 SETTLE_SECONDS = 2.5  # the belly comes to rest slowly when a session ends
 LET_GO_STEPS = 48  # colour blends in this many steps: smooth, and few repaints
 GLOW_STEPS = 64  # with reduced motion, the glow brightens in this many steps
 FOLLOWS_RISE = -1  # the glow's visible state while it follows the rise
 REPAINT_LOG = 512  # how many repainted rectangles are kept for tests and benchmarks
+
+
+_GLOW_MASKS: dict[int, QImage] = {}  # one sprite per process, shared by every canvas
+
+
+def glow_mask() -> QImage:
+    """The glow's sprite, made once (it takes a few milliseconds of Python)."""
+    mask = _GLOW_MASKS.get(GLOW_SPRITE)
+    if mask is None:
+        mask = _GLOW_MASKS[GLOW_SPRITE] = _glow_mask(GLOW_SPRITE)
+    return mask
 
 
 def _glow_mask(size: int) -> QImage:
@@ -158,7 +172,6 @@ class BellyCanvas(QWidget):
         self._colours: dict[int, QColor] = {}
         self._fades: dict[tuple[int, int], QLinearGradient] = {}
         self._arm_pen: QPen | None = None
-        self._glow_mask: QImage | None = None  # the dithered sprite, 160 px
         self._glow_white: QImage | None = None  # …scaled to this size, in white
         self._glow: dict[int, QImage] = {}  # the glow in each colour step in use
         self._settling: QVariantAnimation | None = None
@@ -285,6 +298,13 @@ class BellyCanvas(QWidget):
             self._settling.stop()
             self._settling = None
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if GLOW_SPRITE not in _GLOW_MASKS:
+            # Made after the first frame, while the belly has barely begun to rise (the glow
+            # shows from about a tenth of the in-breath on), not in the middle of a breath.
+            QTimer.singleShot(GLOW_PREPARE_MS, glow_mask)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._geometry = _Geometry(QRectF(self.rect()))
         self._poses.clear()
@@ -374,11 +394,9 @@ class BellyCanvas(QWidget):
             return glow
         d = self._geometry.glow_diameter
         if self._glow_white is None:
-            if self._glow_mask is None:
-                self._glow_mask = _glow_mask(GLOW_SPRITE)
             white = QImage(d, d, QImage.Format.Format_ARGB32_Premultiplied)
             white.fill(Qt.GlobalColor.white)
-            self._mask_into(white, QRect(0, 0, d, d), self._glow_mask)
+            self._mask_into(white, QRect(0, 0, d, d), glow_mask())
             self._glow_white = white
         blends = [step for step in self._glow if step not in (0, LET_GO_STEPS)]
         if colour_step not in (0, LET_GO_STEPS) and blends:
