@@ -8,21 +8,28 @@ from __future__ import annotations
 
 import math
 
+import pytest
+from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication
 
 from pacer.core.breathing import BreathingTimeline, BreathPattern, Phase
 from pacer.core.breathing.plan import BreathingPlan
 from pacer.core.breathing.scene import REDUCED_MOTION_LEVEL, pacer_scene
+from pacer.core.pacing import step_index
 from pacer.core.practice_log.records import SessionKind
 from pacer.core.preferences import MotionSetting
 from pacer.core.session_description import SessionDescription
+from pacer.core.surface import StepTone
 from pacer.ui.breathing.belly_canvas import BellyCanvas
+from pacer.ui.common.theme import DAY
 from pacer.ui.session.practice_session import (
     LONGEST_WAIT,
     PracticeSession,
     display_frame_interval_ms,
 )
+from pacer.ui.session.step_panel import RING_STEPS, StepRing
 from tests.support.figure_screen import Screen, assert_looks_signed_off
+from tests.support.reference_figure import antialiasing_report, differs_only_by_antialiasing
 
 PATTERN = BreathPattern(inhale=3, hold=2, exhale=5, rest=2)
 
@@ -58,7 +65,7 @@ def test_each_frame_comes_when_something_changes_and_no_later(window, fake_clock
         # (looked at every 2 ms).
         for k in range(1, math.floor((wait - frame) * 500)):
             assert _shown(page, canvas, elapsed + k / 500) == before, (elapsed, wait, k)
-        elapsed += wait
+        elapsed = session.elapsed()
         assert canvas.visible_state(canvas.scene) == _shown(page, canvas, elapsed)[0]
     in_hold = [w for t, w in waits if 3.0 <= t < 5.0]
     in_rest = [w for t, w in waits if 10.0 <= t < 12.0]
@@ -158,3 +165,65 @@ def test_reduced_motion_hold_needs_no_frames_either(window, fake_clock):
     assert session.snapshot.phase is Phase.HOLD
     assert window.breathing.surface.canvas.scene.rise == REDUCED_MOTION_LEVEL
     assert session.next_frame_ms > 200
+
+
+def _shown_relaxing(page, elapsed: float) -> tuple:
+    """What the relaxation surface shows at ``elapsed``: the figure, words, step and ring."""
+    surface = page.surface
+    state = page.surface_state(page.session.timeline.snapshot(elapsed))
+    scene = pacer_scene(state.breath, False)
+    step = state.step
+    ring = step_index(step.progress, RING_STEPS) if step is not None else None
+    texts = None if step is None else (step.where, step.heading, step.detail, step.countdown)
+    line = step_index(state.progress or 0.0, surface.progress.width())
+    return surface.canvas.visible_state(scene), state.words, state.remaining, texts, ring, line
+
+
+def test_relaxation_frames_come_when_its_step_ring_or_words_change(window, fake_clock):
+    window.show_page("relaxation")
+    page = window.relaxation
+    session = page.begin(page.new_session())
+    QApplication.processEvents()
+    frame = display_frame_interval_ms() / 1000
+    elapsed, ticks = 0.0, 0
+    while elapsed < 45.0:  # the settling-in, a clench and a rest
+        before = _shown_relaxing(page, elapsed)
+        wait = _tick(session, fake_clock)
+        for k in range(1, math.floor((wait - frame) * 250)):
+            assert _shown_relaxing(page, elapsed + k / 250) == before, (elapsed, wait, k)
+        elapsed = session.elapsed()  # the session's own reading, not a sum of waits
+        ticks += 1
+    assert ticks < 0.75 * 45.0 / frame
+
+
+@pytest.mark.parametrize("side", [50, 140])
+def test_the_step_ring_mostly_repaints_only_the_end_of_its_arc_and_looks_the_same(qapp, side):
+    ring = StepRing()
+    ring.resize(side, side)
+    asked: list = []
+    ring.update = lambda *rect: asked.append(rect[0] if rect else None)  # type: ignore[method-assign]
+
+    def image() -> QImage:
+        picture = QImage(ring.size(), QImage.Format.Format_RGB32)
+        picture.fill(DAY.background)
+        return picture
+
+    screen = image()
+    ring.set_state(StepTone.CLENCH, 0.004)  # a first step: the whole ring
+    ring.render(screen)
+    small, whole_repaints = [], 0
+    for k in range(2, 239):
+        asked.clear()
+        ring.set_state(StepTone.CLENCH, k / RING_STEPS)
+        for rect in asked:
+            if rect is None:
+                whole_repaints += 1
+                ring.render(screen)
+            else:
+                small.append(rect.width() * rect.height())
+                ring.render(screen, rect.topLeft(), QRegion(rect))
+        whole = image()
+        ring.render(whole)
+        assert differs_only_by_antialiasing(screen, whole), antialiasing_report(screen, whole)
+    assert whole_repaints <= 240 // 24
+    assert max(small) < 0.2 * side * side

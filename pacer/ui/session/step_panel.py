@@ -17,6 +17,7 @@ from pacer.core.surface import StepTone, StepView
 from pacer.ui.common.theme import DAY, Theme, mix
 
 RING_STEPS = 240  # the ring moves in 1.5° steps: smooth, and few repaints
+RING_WHOLE_EVERY = 24  # steps between whole repaints of the ring (others: its end only)
 
 
 def tone_colour(theme: Theme, tone: StepTone) -> QColor:
@@ -45,10 +46,50 @@ class StepRing(QWidget):
 
     def set_state(self, tone: StepTone, progress: float) -> None:
         self._progress = progress = min(max(progress, 0.0), 1.0)
-        filled = step_index(progress, RING_STEPS)
-        if filled != self._filled or tone is not self._tone:
-            self._filled, self._tone = filled, tone
+        filled, before = step_index(progress, RING_STEPS), self._filled
+        if filled == before and tone is self._tone:
+            return
+        whole = tone is not self._tone or not filled or not before or abs(filled - before) > 2
+        # Each longer arc is flattened a little differently along its whole length; a whole
+        # repaint now and then keeps that anti-aliasing drift from adding up.
+        whole = whole or filled // RING_WHOLE_EVERY != before // RING_WHOLE_EVERY
+        self._filled, self._tone = filled, tone
+        if whole or self._geometry() is None:
             self.update()
+        else:
+            # Only the round end of the arc moved: repainting just there leaves the
+            # countdown in the middle (and everything behind the ring) alone.
+            self.update(self._arc_end(before).united(self._arc_end(filled)).toAlignedRect())
+
+    def _geometry(self) -> tuple[QRectF, float] | None:
+        """The circle the ring is drawn on, and the ring's width."""
+        side = min(self.width(), self.height())
+        if side <= 8:
+            return None
+        width = side * (0.09 if self._tone is StepTone.CLENCH else 0.045)
+        rect = QRectF(
+            (self.width() - side) / 2 + width / 2,
+            (self.height() - side) / 2 + width / 2,
+            side - width,
+            side - width,
+        )
+        return rect, width
+
+    def _span(self, filled: int) -> int:
+        """The filled arc, in 1/16 degrees clockwise from twelve o'clock."""
+        return -round(filled / RING_STEPS * 360 * 16)
+
+    def _arc_end(self, filled: int) -> QRectF:
+        """Where the filled arc's round end lies, with room for anti-aliasing."""
+        geometry = self._geometry()
+        assert geometry is not None
+        rect, width = geometry
+        angle = math.radians(90 + self._span(filled) / 16)
+        centre = rect.center()
+        x = centre.x() + rect.width() / 2 * math.cos(angle)
+        y = centre.y() - rect.height() / 2 * math.sin(angle)
+        reach = width / 2 + 2
+        return QRectF(x - reach, y - reach, 2 * reach, 2 * reach)
 
     def seconds_until_change(self, seconds_left: float) -> float:
         """Seconds until the ring fills by another step, ``seconds_left`` before the step ends."""
@@ -58,17 +99,11 @@ class StepRing(QWidget):
         return until_linear_step(self._progress, rate, RING_STEPS)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        side = min(self.width(), self.height())
-        if side <= 8:
+        geometry = self._geometry()
+        if geometry is None:
             return
+        rect, width = geometry
         theme = self._theme
-        width = side * (0.09 if self._tone is StepTone.CLENCH else 0.045)
-        rect = QRectF(
-            (self.width() - side) / 2 + width / 2,
-            (self.height() - side) / 2 + width / 2,
-            side - width,
-            side - width,
-        )
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -78,7 +113,7 @@ class StepRing(QWidget):
             arc = QPen(tone_colour(theme, self._tone), width)
             arc.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(arc)
-            painter.drawArc(rect, 90 * 16, -round(self._filled / RING_STEPS * 360 * 16))
+            painter.drawArc(rect, 90 * 16, self._span(self._filled))
         painter.end()
 
 
