@@ -142,8 +142,6 @@ class Recorder(QObject):
                 else:
                     lo = mid
             late.append(e1 - hi)
-            if os.environ.get("PACER_BENCH_DEBUG") and e1 - hi > 0.02:
-                print(f"late {1000 * (e1 - hi):.1f} ms: {e0:.3f}/{s0} -> {e1:.3f}/{s1}")
         # The most the rise moves in one display frame, rounded up: what 60 Hz allows.
         from pacer.ui.session.practice_session import display_frame_interval_ms
 
