@@ -33,6 +33,7 @@ from pacer.ui.breathing.belly_canvas import BellyCanvas
 from pacer.ui.checkin.checkin_panel import CheckInPanel
 from pacer.ui.common.announce import announce
 from pacer.ui.common.theme import DAY, Theme, mix
+from pacer.ui.session.practice_session import display_frame_interval_ms
 from pacer.ui.session.step_panel import StepPanel
 from pacer.ui.session.summary_panel import SummaryPanel
 
@@ -154,6 +155,7 @@ class PracticeSurface(QWidget):
         self._shown_remaining = ""
         self._shown_progress: bool | None = None
         self.next_change_in: float | None = None
+        self._frame_seconds = display_frame_interval_ms() / 1000
         self._acknowledgement = ""
         self._acknowledged = QTimer(self)
         self._acknowledged.setSingleShot(True)
@@ -262,10 +264,8 @@ class PracticeSurface(QWidget):
         """Practised seconds until anything shown here next changes; None when unknown."""
         if state.changes_in is None or self._acknowledged.isActive():
             return None
-        wait = min(
-            state.changes_in,
-            self.canvas.seconds_until_change(state.breath, self._reduced_motion),
-        )
+        figure = self.canvas.seconds_until_change(state.breath, self._reduced_motion)
+        wait = state.changes_in
         if counting:
             wait = min(wait, until_whole_second(state.breath.phase_remaining))
         if state.progress is not None:
@@ -276,7 +276,12 @@ class PracticeSurface(QWidget):
             if state.step.seconds_left is None:
                 return None
             wait = min(wait, self.step_panel.ring.seconds_until_change(state.step.seconds_left))
-        return wait
+        # A word, number or ring step due less than a display frame before the figure's next
+        # step waits for it: both reach the screen in one frame, as a display would show
+        # them anyway, and the figure itself is never kept waiting.
+        if wait < figure <= wait + self._frame_seconds:
+            return figure
+        return min(wait, figure)
 
     def acknowledge(self, text: str) -> None:
         """A quiet word that something the person did was taken in (e.g. a moment noted);
