@@ -33,6 +33,7 @@ class StepView:
     next: str  # "Next: Feet, half effort"
     tone: StepTone
     progress: float  # of the step, 0..1
+    seconds_left: float | None = None  # of the step; None when not timed (or not told)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,11 @@ class SurfaceState:
     finished: bool
     # What a screen reader says; a new value is spoken once, when it changes.
     announcement: str
+    # Practised seconds until a word or number above next changes, and until the session
+    # ends: the window rests its frame timer until then (None: not told, so it checks every
+    # frame).
+    changes_in: float | None = None
+    seconds_left: float | None = None
 
 
 def clock_text(seconds: float) -> str:

@@ -18,6 +18,9 @@ Point = tuple[float, float]
 ASPECT = 2.6  # width / height of the figure's box
 FLOOR = 0.15  # top of the mat
 BELLY_RISE = 0.15  # how far the belly's control points lift at a full in-breath
+# Both control points lift together, so a point of the skin line lifts by 3t(1-t) of that:
+# at most three quarters, in the middle. This is how far the belly visibly rises.
+SKIN_RISE = 0.75 * BELLY_RISE
 GLOW_RADIUS = 0.30
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pacer.core.breathing.timeline import BreathSnapshot
 from pacer.core.breathing.wording import PHASE_WORDS
+from pacer.core.pacing import until_whole_second
 from pacer.core.surface import SurfaceState, remaining_text
 
 
@@ -17,4 +18,7 @@ def breathing_surface(total: float | None, snapshot: BreathSnapshot) -> SurfaceS
         remaining=remaining_text(snapshot.remaining),
         finished=snapshot.finished,
         announcement=PHASE_WORDS[snapshot.phase].announcement,
+        # The words change with the phase, the time left with each whole second.
+        changes_in=min(snapshot.phase_remaining, until_whole_second(snapshot.remaining)),
+        seconds_left=snapshot.remaining,
     )

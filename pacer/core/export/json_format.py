@@ -26,7 +26,6 @@ from __future__ import annotations
 import io
 import json
 import math
-import uuid
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -329,6 +328,8 @@ def read_session(item: Any, index: int, latest: date) -> SessionRecord:
     try:
         if not isinstance(session_id, str) or len(session_id) > 40:
             raise ValueError
+        import uuid  # here, not at start-up: uuid loads platform
+
         uuid.UUID(session_id)
     except ValueError:
         raise ImportFormatError(

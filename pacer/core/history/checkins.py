@@ -12,10 +12,12 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from pacer.core.practice_log.records import TENSION_RANGE, SessionRecord
+
+if TYPE_CHECKING:
+    import numpy as np  # loaded when check-ins are gathered, never at start-up (issue 15)
 
 # Below this many sessions with both answers, a median would say more than it knows.
 PAIRS_FOR_A_SENTENCE = 3
@@ -81,6 +83,8 @@ def check_ins(
 ) -> CheckIns:
     """The check-ins of ``records``. With ``starts`` (their Unix start times, already in
     time order) nothing is computed twice."""
+    import numpy as np  # the window imports this module at start; numpy is slow to load
+
     records = list(records)
     if starts is None:
         records.sort(key=lambda r: r.started_at.timestamp())

@@ -17,9 +17,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from pacer.core.history.checkins import CheckIns, check_ins
 from pacer.core.history.streaks import (
@@ -37,6 +35,9 @@ from pacer.core.practice_log.records import (
     SessionRecord,
     feeling_by_key,
 )
+
+if TYPE_CHECKING:
+    import numpy as np  # loaded when a history is built, never at start-up (issue 15)
 
 DAY_SECONDS = 86_400.0
 # The history places sessions from this day up to tomorrow (a session started abroad may
@@ -219,6 +220,8 @@ def build_history(
     per_day = minutes_by_day(chosen)
     bar_days = sorted(per_day)
     noon, midnight = time(12), time(0)
+    import numpy as np  # the window imports this module at start; numpy is slow to load
+
     bar_x = np.fromiter((day_time(d, noon, tz) for d in bar_days), float, len(bar_days))
     bar_minutes = np.fromiter((per_day[d] for d in bar_days), float, len(bar_days))
     runs = find_runs(per_day, rest)

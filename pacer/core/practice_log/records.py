@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -62,7 +62,13 @@ TENSION_RANGE = range(11)
 
 
 def new_session_id() -> str:
-    return str(uuid.uuid4())
+    """A random (version 4) UUID as text, made without the uuid module, which is slow to
+    load (it loads ``platform``) and would be loaded before the first frame."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 @dataclass(frozen=True)

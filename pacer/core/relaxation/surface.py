@@ -6,7 +6,10 @@ closing breaths — because the breath never stops during this practice.
 
 from __future__ import annotations
 
+import math
+
 from pacer.core.breathing.wording import PHASE_WORDS
+from pacer.core.pacing import until_whole_second
 from pacer.core.relaxation.timeline import RelaxationSnapshot, Stage
 from pacer.core.relaxation.words import describe, effort_words
 from pacer.core.surface import StepTone, StepView, SurfaceState, remaining_text
@@ -44,6 +47,7 @@ def relaxation_surface(snapshot: RelaxationSnapshot) -> SurfaceState:
         next=words.next,
         tone=_TONES[snapshot.stage],
         progress=snapshot.step_progress,
+        seconds_left=None if snapshot.step is None else snapshot.step_remaining,
     )
     closing = snapshot.stage is Stage.CLOSING
     return SurfaceState(
@@ -55,4 +59,12 @@ def relaxation_surface(snapshot: RelaxationSnapshot) -> SurfaceState:
         finished=snapshot.finished,
         # Steps are spoken as they begin; in the closing breaths, each in- and out-breath.
         announcement=PHASE_WORDS[snapshot.breath_phase].announcement if closing else words.spoken,
+        # Words change with the breath's phase and the step; countdowns with whole seconds.
+        changes_in=min(
+            snapshot.breathing.phase_remaining,
+            math.inf if snapshot.step is None else snapshot.step_remaining,
+            until_whole_second(snapshot.step_remaining if snapshot.step else None),
+            until_whole_second(None if snapshot.finished else snapshot.remaining),
+        ),
+        seconds_left=None if snapshot.finished else snapshot.remaining,
     )

@@ -8,12 +8,13 @@ bus, no screensaver service or any other failure simply means nothing is inhibit
 from __future__ import annotations
 
 import contextlib
-import shutil
-import subprocess
 import sys
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pacer.identity import APP_NAME
+
+if TYPE_CHECKING:
+    import subprocess
 
 REASON = "A breathing session is running"
 
@@ -82,11 +83,14 @@ class WindowsInhibitor:
 
 class MacInhibitor:
     def __init__(self) -> None:
-        self._process: subprocess.Popen | None = None
+        self._process: subprocess.Popen[bytes] | None = None
 
     def inhibit(self) -> bool:
         if self._process is not None:
             return True
+        import shutil  # macOS only: not loaded at start-up elsewhere
+        import subprocess
+
         caffeinate = shutil.which("caffeinate")
         if caffeinate is None:
             return False

@@ -180,6 +180,9 @@ class PracticePage(QWidget):
 
     def _show_snapshot(self, snapshot: object) -> None:
         self.surface.show_state(self.surface_state(snapshot))
+        if self.session is not None:
+            # The frame timer may rest until what the surface shows next changes.
+            self.session.frame_due_in(self.surface.next_change_in)
 
     def show_idle(self) -> None:
         """Before a practice: the figure at rest, its invitation, and — if wanted — the

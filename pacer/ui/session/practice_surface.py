@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pacer.core.breathing.pattern import Phase
 from pacer.core.breathing.scene import pacer_scene, resting_scene
 from pacer.core.breathing.wording import PhaseWords
+from pacer.core.pacing import step_index, until_linear_step, until_whole_second
 from pacer.core.surface import StepView, SurfaceState
 from pacer.ui.breathing.belly_canvas import BellyCanvas
 from pacer.ui.checkin.checkin_panel import KEY_HINT, CheckInPanel
@@ -38,6 +39,7 @@ from pacer.ui.common.announce import (
 )
 from pacer.ui.common.labels import plain_label
 from pacer.ui.common.theme import DAY, Theme, mix
+from pacer.ui.session.practice_session import display_frame_interval_ms
 from pacer.ui.session.step_panel import StepPanel
 from pacer.ui.session.summary_panel import SummaryPanel
 
@@ -65,8 +67,15 @@ class _ProgressLine(QWidget):
 
     def set_fraction(self, fraction: float) -> None:
         self._fraction = min(max(fraction, 0.0), 1.0)
-        if round(self._fraction * self.width()) != self._drawn:
+        if step_index(self._fraction, self.width()) != self._drawn:
             self.update()
+
+    def seconds_until_change(self, seconds_left: float) -> float:
+        """Seconds until the filled part grows by a pixel, ``seconds_left`` before the end."""
+        if seconds_left <= 0 or self._fraction >= 1.0:
+            return math.inf
+        rate = (1.0 - self._fraction) / seconds_left
+        return until_linear_step(self._fraction, rate, max(self.width(), 1))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         theme = self._theme
@@ -76,7 +85,7 @@ class _ProgressLine(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(mix(theme.background, theme.text, 0.10))
         painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
-        self._drawn = round(self._fraction * self.width())
+        self._drawn = step_index(self._fraction, self.width())
         if self._drawn > 0:
             painter.setBrush(mix(theme.background, theme.text, 0.35))
             filled = QRectF(0, 0, max(self._drawn, self.height()), self.height())
@@ -143,6 +152,12 @@ class PracticeSurface(QWidget):
         self._paused = False
         self._spoken = ""
         self._countdown_value: int | None = None
+        # What the labels show, kept here so a frame compares strings, not Qt calls.
+        self._shown_next = ""
+        self._shown_remaining = ""
+        self._shown_progress: bool | None = None
+        self.next_change_in: float | None = None
+        self._frame_seconds = display_frame_interval_ms() / 1000
         self._acknowledgement = ""
         self._acknowledged = QTimer(self)
         self._acknowledged.setSingleShot(True)
@@ -193,6 +208,8 @@ class PracticeSurface(QWidget):
         self._show_step(step)
         self.next_label.setText("")
         self.remaining.setText("")
+        self._shown_next = self._shown_remaining = ""
+        self._shown_progress = False
         self.progress.set_fraction(0.0)
         self.progress.hide()
         self._colour_words()
@@ -206,32 +223,69 @@ class PracticeSurface(QWidget):
             self.canvas.settle_from(moving)
 
     def show_state(self, state: SurfaceState) -> None:
+        """Draw ``state``; afterwards :attr:`next_change_in` says when it next looks different.
+
+        Called every frame: only what changed is handed to Qt.
+        """
         breath = state.breath
-        self.canvas.stop_settling()
+        if self.canvas.settling:
+            self.canvas.stop_settling()
         self.canvas.set_scene(pacer_scene(breath, self._reduced_motion))
         if breath.phase is not self._phase or state.words != self._words:
             self._phase, self._words = breath.phase, state.words
             self._show_phase_words()
-        self._show_step(state.step)
-        next_text = state.step.next if state.step is not None else ""
+        step = state.step
+        self._show_step(step)
+        next_text = step.next if step is not None else ""
         if self._acknowledged.isActive():
             next_text = self._acknowledgement
-        if self.next_label.text() != next_text:
+        if next_text != self._shown_next:
+            self._shown_next = next_text
             self.next_label.setText(next_text)
-        if self.remaining.text() != state.remaining:
+        if state.remaining != self._shown_remaining:
+            self._shown_remaining = state.remaining
             self.remaining.setText(state.remaining)
-        self.progress.setVisible(state.progress is not None)
+        with_progress = state.progress is not None
+        if with_progress != self._shown_progress:
+            self._shown_progress = with_progress
+            self.progress.setVisible(with_progress)
         if state.progress is not None:
             self.progress.set_fraction(state.progress)
-        if self._show_countdown and not state.step:
+        counting = self._show_countdown and not step
+        if counting:
             value = max(1, math.ceil(breath.phase_remaining - 1e-9))
             if value != self._countdown_value:
                 self._countdown_value = value
                 self.countdown.setText(str(value))
-            self.countdown.setVisible(not state.finished)
+            if self.countdown.isVisible() == state.finished:
+                self.countdown.setVisible(not state.finished)
         if state.announcement != self._spoken:
             self._spoken = state.announcement
             announce(self, state.announcement)
+        self.next_change_in = self._next_change(state, counting)
+
+    def _next_change(self, state: SurfaceState, counting: bool) -> float | None:
+        """Practised seconds until anything shown here next changes; None when unknown."""
+        if state.changes_in is None or self._acknowledged.isActive():
+            return None
+        figure = self.canvas.seconds_until_change(state.breath, self._reduced_motion)
+        wait = state.changes_in
+        if counting:
+            wait = min(wait, until_whole_second(state.breath.phase_remaining))
+        if state.progress is not None:
+            if state.seconds_left is None:
+                return None
+            wait = min(wait, self.progress.seconds_until_change(state.seconds_left))
+        if state.step is not None and state.step.countdown:
+            if state.step.seconds_left is None:
+                return None
+            wait = min(wait, self.step_panel.ring.seconds_until_change(state.step.seconds_left))
+        # A word, number or ring step due less than a display frame before the figure's next
+        # step waits for it: both reach the screen in one frame, as a display would show
+        # them anyway, and the figure itself is never kept waiting.
+        if wait < figure <= wait + self._frame_seconds:
+            return figure
+        return min(wait, figure)
 
     def acknowledge(self, text: str) -> None:
         """A quiet word that something the person did was taken in (e.g. a moment noted);
@@ -239,6 +293,7 @@ class PracticeSurface(QWidget):
         self._acknowledgement = text
         self._acknowledged.start()
         self.next_label.setText(text)
+        self._shown_next = text
         announce(self, text)
 
     def set_paused(self, paused: bool) -> None:
@@ -294,10 +349,12 @@ class PracticeSurface(QWidget):
     # -- drawing -------------------------------------------------------------------------
     def _show_step(self, step: StepView | None) -> None:
         if step is None:
-            self.step_panel.hide()
+            if self.step_panel.isVisibleTo(self):
+                self.step_panel.hide()
             return
         self.step_panel.show_step(step)
-        self.step_panel.show()
+        if not self.step_panel.isVisibleTo(self):
+            self.step_panel.show()
 
     def _show_phase_words(self) -> None:
         words = self._words

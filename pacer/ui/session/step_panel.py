@@ -6,15 +6,19 @@ countdown fills over the step and is thicker while clenching, so a glance says w
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from pacer.core.pacing import step_index, until_linear_step
 from pacer.core.surface import StepTone, StepView
 from pacer.ui.common.labels import plain_label
 from pacer.ui.common.theme import DAY, Theme, mix
 
 RING_STEPS = 240  # the ring moves in 1.5° steps: smooth, and few repaints
+RING_WHOLE_EVERY = 24  # steps between whole repaints of the ring (others: its end only)
 
 
 def tone_colour(theme: Theme, tone: StepTone) -> QColor:
@@ -32,6 +36,7 @@ class StepRing(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filled = 0
+        self._progress = 0.0
         self._tone = StepTone.CALM
         self._theme = DAY
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -41,16 +46,27 @@ class StepRing(QWidget):
         self.update()
 
     def set_state(self, tone: StepTone, progress: float) -> None:
-        filled = round(min(max(progress, 0.0), 1.0) * RING_STEPS)
-        if filled != self._filled or tone is not self._tone:
-            self._filled, self._tone = filled, tone
+        self._progress = progress = min(max(progress, 0.0), 1.0)
+        filled, before = step_index(progress, RING_STEPS), self._filled
+        if filled == before and tone is self._tone:
+            return
+        whole = tone is not self._tone or not filled or not before or abs(filled - before) > 2
+        # Each longer arc is flattened a little differently along its whole length; a whole
+        # repaint now and then keeps that anti-aliasing drift from adding up.
+        whole = whole or filled // RING_WHOLE_EVERY != before // RING_WHOLE_EVERY
+        self._filled, self._tone = filled, tone
+        if whole or self._geometry() is None:
             self.update()
+        else:
+            # Only the round end of the arc moved: repainting just there leaves the
+            # countdown in the middle (and everything behind the ring) alone.
+            self.update(self._arc_end(before).united(self._arc_end(filled)).toAlignedRect())
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def _geometry(self) -> tuple[QRectF, float] | None:
+        """The circle the ring is drawn on, and the ring's width."""
         side = min(self.width(), self.height())
         if side <= 8:
-            return
-        theme = self._theme
+            return None
         width = side * (0.09 if self._tone is StepTone.CLENCH else 0.045)
         rect = QRectF(
             (self.width() - side) / 2 + width / 2,
@@ -58,6 +74,37 @@ class StepRing(QWidget):
             side - width,
             side - width,
         )
+        return rect, width
+
+    def _span(self, filled: int) -> int:
+        """The filled arc, in 1/16 degrees clockwise from twelve o'clock."""
+        return -round(filled / RING_STEPS * 360 * 16)
+
+    def _arc_end(self, filled: int) -> QRectF:
+        """Where the filled arc's round end lies, with room for anti-aliasing."""
+        geometry = self._geometry()
+        assert geometry is not None
+        rect, width = geometry
+        angle = math.radians(90 + self._span(filled) / 16)
+        centre = rect.center()
+        x = centre.x() + rect.width() / 2 * math.cos(angle)
+        y = centre.y() - rect.height() / 2 * math.sin(angle)
+        reach = width / 2 + 2
+        return QRectF(x - reach, y - reach, 2 * reach, 2 * reach)
+
+    def seconds_until_change(self, seconds_left: float) -> float:
+        """Seconds until the ring fills by another step, ``seconds_left`` before the step ends."""
+        if seconds_left <= 0 or self._progress >= 1.0:
+            return math.inf
+        rate = (1.0 - self._progress) / seconds_left
+        return until_linear_step(self._progress, rate, RING_STEPS)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        geometry = self._geometry()
+        if geometry is None:
+            return
+        rect, width = geometry
+        theme = self._theme
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -67,7 +114,7 @@ class StepRing(QWidget):
             arc = QPen(tone_colour(theme, self._tone), width)
             arc.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(arc)
-            painter.drawArc(rect, 90 * 16, -round(self._filled / RING_STEPS * 360 * 16))
+            painter.drawArc(rect, 90 * 16, self._span(self._filled))
         painter.end()
 
 
@@ -103,6 +150,9 @@ class StepPanel(QWidget):
         layout.addLayout(row)
         self._theme = DAY
         self._tone = StepTone.CALM
+        self._labels = (self.where, self.heading, self.detail, self.countdown)
+        self._texts = ("", "", "", "")
+        self._with_ring: bool | None = None
         self._unit = 12.0
         self.set_unit(self._unit)
 
@@ -112,19 +162,21 @@ class StepPanel(QWidget):
         self._colour()
 
     def show_step(self, step: StepView) -> None:
-        for label, text in (
-            (self.where, step.where),
-            (self.heading, step.heading),
-            (self.detail, step.detail),
-            (self.countdown, step.countdown),
-        ):
-            if label.text() != text:
-                label.setText(text)
+        """Called every frame: only what changed is handed to Qt."""
+        texts = (step.where, step.heading, step.detail, step.countdown)
+        if texts != self._texts:
+            for label, text, before in zip(self._labels, texts, self._texts, strict=True):
+                if text != before:
+                    label.setText(text)
+            self._texts = texts
         if step.tone is not self._tone:
             self._tone = step.tone
             self._colour()
         self.ring.set_state(step.tone, step.progress)
-        self.ring.setVisible(bool(step.countdown))
+        with_ring = bool(step.countdown)
+        if with_ring != self._with_ring:
+            self._with_ring = with_ring
+            self.ring.setVisible(with_ring)
 
     def set_unit(self, unit: float) -> None:
         """Type sized from the space the surface has, so it reads from across a room."""
