@@ -95,3 +95,27 @@ def test_clock_text_rounds_up_and_never_shows_zero_while_time_remains():
     assert clock_text(59.01) == "1:00"
     assert clock_text(0.0) == "0:00"
     assert clock_text(125) == "2:05"
+
+
+def test_trainer_surface_says_when_it_next_changes_so_the_window_can_rest():
+    from pacer.core.trainer.plan import TrainerPlan
+    from pacer.core.trainer.surface import trainer_surface
+    from pacer.core.trainer.timeline import TrainerTimeline
+    from pacer.core.trainer.words import remaining_text
+
+    timeline = TrainerTimeline(TrainerPlan(BreathPattern(inhale=4, exhale=6), 1, 2))
+    t = 0.0
+    while t < timeline.total_seconds - 0.5:
+        state = trainer_surface(timeline.snapshot(t))
+        assert state.changes_in is not None
+        assert state.changes_in > 0
+        if state.changes_in < 1e-6:  # on a boundary, give or take float rounding
+            t += 0.37
+            continue
+        later = timeline.snapshot(t + state.changes_in * 0.99)
+        now = timeline.snapshot(t)
+        # Nothing the surface shows in words changes before the time it announced.
+        assert trainer_surface(later).words == state.words
+        assert trainer_surface(later).step.heading == state.step.heading
+        assert remaining_text(later.remaining) == remaining_text(now.remaining)
+        t += 0.37

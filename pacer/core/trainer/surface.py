@@ -6,6 +6,8 @@ if and when it feels right, and the words under the figure say so gently.
 
 from __future__ import annotations
 
+import math
+
 from pacer.core.surface import StepTone, StepView, SurfaceState
 from pacer.core.trainer.timeline import TrainerSnapshot, TrainerStage
 from pacer.core.trainer.words import CLOSE_EARLY_HINT, describe
@@ -31,4 +33,16 @@ def trainer_surface(snapshot: TrainerSnapshot) -> SurfaceState:
         remaining=words.remaining,
         finished=snapshot.finished,
         announcement=words.spoken,
+        # The words change with the breath's phase (stages begin with a breath); the
+        # "about N minutes left" line when the remaining time passes a half minute.
+        changes_in=min(snapshot.breath.phase_remaining, _until_minutes_change(snapshot.remaining)),
+        seconds_left=None if snapshot.finished else snapshot.remaining,
     )
+
+
+def _until_minutes_change(remaining: float) -> float:
+    """Seconds until ``remaining_text`` says another number of minutes (it rounds)."""
+    if remaining <= 0:
+        return math.inf
+    boundary = (math.floor(remaining / 60 - 0.5) + 0.5) * 60
+    return remaining - boundary if remaining > boundary else 60.0
