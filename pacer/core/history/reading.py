@@ -42,10 +42,9 @@ def read_for_history(path: Path) -> LogContents:
     )
     reader = PracticeLog(conn, Path(path), _Unlocked())  # type: ignore[arg-type]
     try:
+        sessions, unreadable = reader.everything()
         return LogContents(
-            sessions=reader.sessions(),
-            rest_days=frozenset(reader.rest_days()),
-            unreadable=reader.unreadable_rows(),
+            sessions=sessions, rest_days=frozenset(reader.rest_days()), unreadable=unreadable
         )
     finally:
         reader.close()

@@ -884,6 +884,18 @@ class PracticeLog:
         """
         return list(self.iter_sessions(since, until))
 
+    def everything(self) -> tuple[list[SessionRecord], tuple[UnreadableRow, ...]]:
+        """Every session and every unreadable row, in one pass over the log (the history)."""
+        sessions: list[SessionRecord] = []
+        unreadable: list[UnreadableRow] = []
+        for row in self._rows(None, None):
+            read = _read_row(row)
+            if isinstance(read, SessionRecord):
+                sessions.append(read)
+            else:
+                unreadable.append(read)
+        return sessions, tuple(unreadable)
+
     def unreadable_rows(
         self, since: date | None = None, until: date | None = None
     ) -> tuple[UnreadableRow, ...]:

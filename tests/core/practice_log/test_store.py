@@ -310,3 +310,28 @@ def test_a_folder_that_cannot_be_created_gives_a_clear_error(tmp_path):
     with pytest.raises(LogError, match="could not use the folder"):
         PracticeLog.open(blocker)
     assert blocker.read_text() == "a file where the data folder should be"
+
+
+def test_everything_reads_sessions_and_unreadable_rows_in_one_pass(data_dir):
+    with PracticeLog.open(data_dir) as log:
+        start = datetime(2026, 3, 1, 8, 0, tzinfo=timezone(timedelta(hours=1)))
+        log.merge(
+            [
+                SessionRecord(
+                    kind=SessionKind.BREATHING,
+                    started_at=start + timedelta(days=day),
+                    ended_at=start + timedelta(days=day, minutes=10),
+                    practised_seconds=600,
+                    ended=SessionEnd.COMPLETED,
+                )
+                for day in range(3)
+            ]
+        )
+    with sqlite3.connect(data_dir / "practice.db") as conn:
+        conn.execute("UPDATE sessions SET practised_seconds = 1e300 WHERE rowid = 2")
+    with PracticeLog.open(data_dir) as log:
+        sessions, unreadable = log.everything()
+        assert [s.id for s in sessions] == [s.id for s in log.sessions()]
+        assert len(sessions) == 2
+        assert unreadable == log.unreadable_rows()
+        assert len(unreadable) == 1
