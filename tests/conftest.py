@@ -45,3 +45,11 @@ def data_dir(tmp_path):
     path = tmp_path / "pacer-data"
     path.mkdir(mode=0o700)
     return path
+
+
+@pytest.fixture
+def launched(monkeypatch):
+    """The window's start is recorded instead of run: what a practice command asked for."""
+    requests = []
+    monkeypatch.setattr("pacer.ui.launch.run_app", lambda request: requests.append(request) or 0)
+    return requests

@@ -108,13 +108,6 @@ def test_with_nothing_saved_it_is_calm_for_ten_minutes(tmp_path):
 # In-process: which plan reaches the window (no window opens).
 
 
-@pytest.fixture
-def launched(monkeypatch):
-    seen = []
-    monkeypatch.setattr("pacer.ui.launch.run_app", lambda request: seen.append(request) or 0)
-    return seen
-
-
 def test_a_saved_pattern_that_is_gone_falls_back_to_calm(tmp_path, launched):
     save_usual(tmp_path, "custom:Deleted since", 7)
     assert main(["breathe", "--data-dir", str(tmp_path)]) == 0

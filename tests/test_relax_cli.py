@@ -2,27 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-import pacer.ui.launch
 from pacer.cli import main
 from pacer.core.relaxation.sequence import default_script_path, load_default_script
-
-
-@pytest.fixture
-def launched(monkeypatch):
-    requests = []
-
-    def fake_run_app(request):
-        requests.append(request)
-        return 0
-
-    monkeypatch.setattr(pacer.ui.launch, "run_app", fake_run_app)
-    return requests
-
-
-def _exit_code_and_error(capsys, argv):
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    return exit_info.value.code, capsys.readouterr().err
+from tests.support.cli import exit_code_and_error
 
 
 def test_relax_builds_the_plan_and_opens_straight_into_it(launched, data_dir):
@@ -82,7 +64,7 @@ def test_relax_uses_a_users_own_sequence_file(launched, data_dir, tmp_path):
     ],
 )
 def test_out_of_range_values_exit_2_and_nothing_starts(launched, capsys, data_dir, args, message):
-    code, err = _exit_code_and_error(capsys, ["--data-dir", str(data_dir), "relax", *args])
+    code, err = exit_code_and_error(capsys, ["--data-dir", str(data_dir), "relax", *args])
     assert code == 2
     assert message in err
     assert launched == []
@@ -94,7 +76,7 @@ def test_switching_every_group_off_is_refused(launched, capsys, data_dir):
         for key in ("feet", "buttocks", "pelvic-floor", "abdominals", "shoulders-neck-jaw")
         for arg in ("--skip", key)
     ]
-    code, err = _exit_code_and_error(capsys, ["--data-dir", str(data_dir), "relax", *skips])
+    code, err = exit_code_and_error(capsys, ["--data-dir", str(data_dir), "relax", *skips])
     assert code == 2
     assert "at least one muscle group" in err
     assert launched == []
@@ -118,7 +100,7 @@ def test_malformed_sequence_file_exits_2_naming_file_and_field(
 ):
     path = tmp_path / "broken.toml"
     path.write_text(content, encoding="utf-8")
-    code, err = _exit_code_and_error(
+    code, err = exit_code_and_error(
         capsys, ["--data-dir", str(data_dir), "relax", "--sequence", str(path)]
     )
     assert code == 2
@@ -129,7 +111,7 @@ def test_malformed_sequence_file_exits_2_naming_file_and_field(
 
 def test_missing_sequence_file_exits_2(launched, capsys, data_dir, tmp_path):
     missing = tmp_path / "nowhere.toml"
-    code, err = _exit_code_and_error(
+    code, err = exit_code_and_error(
         capsys, ["--data-dir", str(data_dir), "relax", "--sequence", str(missing)]
     )
     assert code == 2

@@ -13,6 +13,7 @@ import pytest
 
 from tests.support.sessions import welcome_already_read
 from tests.support.xvfb import (
+    XDisplay,
     press_keys,
     screenshot,
     wait_for_window,
@@ -27,15 +28,22 @@ pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
 FULL_SCREEN_BREATHING = ("breathe", "--minutes", "5", "--fullscreen")
 
 
+def start_pacer(display: XDisplay, argv: list[str]) -> subprocess.Popen[str]:
+    """The real app on ``display``, as a person would start it from a terminal."""
+    return subprocess.Popen(
+        argv,
+        cwd=ROOT,
+        env=display.env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def test_app_shows_its_window_and_quits_cleanly_on_ctrl_q(tmp_path):
     with xvfb_display(window_manager=True) as display:
-        app = subprocess.Popen(
-            [sys.executable, "-m", "pacer", "--data-dir", str(tmp_path / "data")],
-            cwd=ROOT,
-            env=display.env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+        app = start_pacer(
+            display, [sys.executable, "-m", "pacer", "--data-dir", str(tmp_path / "data")]
         )
         try:
             window = wait_for_window(display, "Pacer")
@@ -62,7 +70,8 @@ def test_app_shows_its_window_and_quits_cleanly_on_ctrl_q(tmp_path):
 
 def test_breathe_fullscreen_fills_the_screen_and_esc_leaves(tmp_path):
     with xvfb_display(window_manager=True) as display:
-        app = subprocess.Popen(
+        app = start_pacer(
+            display,
             [
                 sys.executable,
                 "-m",
@@ -74,11 +83,6 @@ def test_breathe_fullscreen_fills_the_screen_and_esc_leaves(tmp_path):
                 "1",
                 "--fullscreen",
             ],
-            cwd=ROOT,
-            env=display.env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
         )
         try:
             # The first practice on a fresh folder waits for the welcome; Enter closes it.
@@ -111,14 +115,7 @@ def _logged_session(data_dir: Path) -> tuple[float, str | None]:
 def test_space_in_full_screen_pauses_without_leaving_and_ctrl_q_keeps_the_session(tmp_path):
     data_dir = welcome_already_read(tmp_path / "data")
     with xvfb_display(window_manager=True) as display:
-        app = subprocess.Popen(
-            [*PACER, "--data-dir", str(data_dir), *FULL_SCREEN_BREATHING],
-            cwd=ROOT,
-            env=display.env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        app = start_pacer(display, [*PACER, "--data-dir", str(data_dir), *FULL_SCREEN_BREATHING])
         try:
             full = wait_for_window(display, "Pacer — practice")
             # Move the mouse first: the large targets show, as they would for a person.
@@ -156,14 +153,7 @@ def test_a_short_trainer_session_on_a_real_screen_is_logged(tmp_path):
     data_dir = welcome_already_read(tmp_path / "data")
     (data_dir / "settings.ini").write_text("[preferences]\nwelcome_seen=true\ncheckin=false\n")
     with xvfb_display(window_manager=True) as display:
-        app = subprocess.Popen(
-            [*PACER, "--data-dir", str(data_dir), "trainer", *SHORT_TRAINER],
-            cwd=ROOT,
-            env=display.env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        app = start_pacer(display, [*PACER, "--data-dir", str(data_dir), "trainer", *SHORT_TRAINER])
         try:
             window = wait_for_window(display, "Pacer")
             time.sleep(2.5)  # within the practice: there is no settling when warm-up is 0

@@ -2,29 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-import pacer.ui.launch
 from pacer.cli import main
 from pacer.commands import COMMAND_MODULES
 from pacer.core.breathing import BreathPattern
 from pacer.core.trainer.plan import TrainerPlan
-
-
-@pytest.fixture
-def launched(monkeypatch):
-    requests = []
-
-    def fake_run_app(request):
-        requests.append(request)
-        return 0
-
-    monkeypatch.setattr(pacer.ui.launch, "run_app", fake_run_app)
-    return requests
-
-
-def _exit_code_and_error(capsys, argv):
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    return exit_info.value.code, capsys.readouterr().err
+from tests.support.cli import exit_code_and_error
 
 
 def test_trainer_builds_the_plan_and_opens_straight_into_it(launched, data_dir):
@@ -78,7 +60,7 @@ def test_trainer_defaults(launched, data_dir):
 def test_out_of_range_values_exit_2_with_one_line_and_nothing_opens(
     launched, capsys, data_dir, args, message
 ):
-    code, err = _exit_code_and_error(capsys, ["--data-dir", str(data_dir), "trainer", *args])
+    code, err = exit_code_and_error(capsys, ["--data-dir", str(data_dir), "trainer", *args])
     assert code == 2
     assert message in err
     assert len([line for line in err.splitlines() if "error:" in line]) == 1
