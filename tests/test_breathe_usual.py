@@ -18,6 +18,7 @@ from pacer.cli import main
 from pacer.core.breathing.library import PatternLibrary
 from pacer.core.breathing.pattern import BreathPattern
 from pacer.core.breathing.timeline import BreathingTimeline
+from pacer.core.practice_log.records import SessionEnd
 from pacer.core.practice_log.store import PracticeLog
 from pacer.core.preferences import Preferences
 from pacer.ui.preferences.settings_store import SettingsStore
@@ -156,3 +157,12 @@ def test_breathe_help_says_it_uses_the_usual_pattern_and_length(capsys):
     assert "your usual pattern and length as chosen in Preferences" in text
     assert "(default: your usual length from Preferences, or 10 before you choose one)" in text
     assert "Without these, your usual pattern from Preferences" in text
+
+
+def test_quit_after_also_closes_a_practice_shown_only_in_full_screen(tmp_path):
+    # The main window is never shown then: closing it alone would leave the app running.
+    result = breathe(tmp_path, "--fullscreen", "--minutes", "5")
+    assert result.returncode == 0, result.stderr
+    with PracticeLog.open(tmp_path) as log:
+        (record,) = log.sessions()
+    assert record.ended is SessionEnd.ENDED_EARLY

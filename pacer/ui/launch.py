@@ -83,6 +83,6 @@ def run_app(request: LaunchRequest) -> int:
     app = get_application()
     window = open_window(request)
     if request.quit_after is not None:
-        QTimer.singleShot(round(request.quit_after * 1000), window.close)
+        QTimer.singleShot(round(request.quit_after * 1000), window.quit_app)
     with close_on_stop_signals(app, window):  # SIGTERM / Ctrl-C: close calmly, exit 0
         return app.exec()
