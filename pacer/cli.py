@@ -7,10 +7,11 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from pacer import __version__
 from pacer.bundle_runtime import prepare_frozen_runtime, self_check
-from pacer.commands import DataFolderUse, command_modules
+from pacer.commands import COMMANDS, Command, DataFolderUse, command_module
 from pacer.identity import DATA_DIR_ENV
 from pacer.paths import DataDirError, check_readable_data_dir, prepare_data_dir, resolve_data_dir
 
@@ -25,7 +26,54 @@ def _positive_seconds(text: str) -> float:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    _SubParsers = argparse._SubParsersAction
+
+
+class _Commands(_SubParsers):
+    """The sub-commands, each given its options only when it is the one asked for.
+
+    ``pacer`` alone, or ``pacer breathe``, then imports no other command's module: building
+    every parser up front cost a fifth of the time to the first frame (issue 15).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._unconfigured: dict[str, Command] = {}
+
+    def add_command(self, command: Command) -> None:
+        self.add_parser(command.name, help=command.help)
+        self._unconfigured[command.name] = command
+
+    def configure(self, name: str) -> None:
+        command = self._unconfigured.pop(name, None)
+        if command is None:
+            return  # configured already, or not a command (argparse says so itself)
+        parser = self.choices[name]
+        command_module(command).configure(parser)
+        # Not set here unless given, so the value before the command name survives.
+        _add_data_dir_option(parser, default=argparse.SUPPRESS)
+
+    def configure_all(self) -> None:
+        for name in list(self._unconfigured):
+            self.configure(name)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        self.configure(values[0])
+        super().__call__(parser, namespace, values, option_string)
+
+
+def build_parser(*, complete: bool = False) -> argparse.ArgumentParser:
+    """The command line; ``complete`` gives every sub-command its options at once (for
+    the manual page), otherwise only the one that is used gets them."""
     parser = argparse.ArgumentParser(
         prog="pacer",
         description=(
@@ -50,12 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-after", type=_positive_seconds, metavar="S", help=argparse.SUPPRESS)
     # Prints whether a packaged build found its assets and sound library (packaging checks).
     parser.add_argument("--self-check", action="store_true", help=argparse.SUPPRESS)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
-        module.register(subparsers)
-    for command in {id(p): p for p in subparsers.choices.values()}.values():
-        # Not set here unless given, so the value before the command name survives.
-        _add_data_dir_option(command, default=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", action=_Commands)
+    assert isinstance(commands, _Commands)
+    for command in COMMANDS:
+        commands.add_command(command)
+    if complete:
+        commands.configure_all()
     return parser
 
 

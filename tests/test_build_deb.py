@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pacer.cli import build_parser
-from pacer.commands import command_modules
+from pacer.commands import COMMANDS
 from tests.support.system_tools import require_tools
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,8 +79,8 @@ def test_a_system_library_is_traced_to_its_debian_package(build_deb):
 def test_manual_page_shows_every_sub_command_and_reads_cleanly(build_deb, tmp_path):
     page = build_deb.manual_page(datetime(2026, 11, 22, tzinfo=UTC))
     assert page.startswith('.TH PACER 1 "2026-11-22"')
-    parsers = build_parser()._subparsers._group_actions[0].choices  # the registered commands
-    assert len(parsers) == len(command_modules())
+    parsers = build_parser(complete=True)._subparsers._group_actions[0].choices
+    assert len(parsers) == len(COMMANDS)
     for name in parsers:
         assert f".SH PACER {name.upper()}\n" in page
     require_tools("man")

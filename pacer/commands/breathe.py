@@ -12,14 +12,10 @@ from pacer.commands.options import (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "breathe",
-        help="start a belly-breathing session at once",
-        description=(
-            "Open Pacer straight into a running belly-breathing session: your usual pattern "
-            "and length as chosen in Preferences, unless you give others here."
-        ),
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Open Pacer straight into a running belly-breathing session: your usual pattern "
+        "and length as chosen in Preferences, unless you give others here."
     )
     add_pattern_options(parser, usual=True)
     add_window_options(parser, "play soft cues with the breath (default: your saved preference)")

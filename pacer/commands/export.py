@@ -88,15 +88,11 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "export",
-        help="save your practice log as CSV, JSON or a printable PDF",
-        description=(
-            "Save your practice log to a file you choose: CSV for spreadsheets, JSON to move "
-            "it to another computer (pacer import), or a printable PDF summary to share "
-            "with your physiotherapist or therapist. Needs no display."
-        ),
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Save your practice log to a file you choose: CSV for spreadsheets, JSON to move "
+        "it to another computer (pacer import), or a printable PDF summary to share "
+        "with your physiotherapist or therapist. Needs no display."
     )
     parser.add_argument(
         "--format",

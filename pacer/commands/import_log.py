@@ -45,15 +45,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "import",
-        help="add sessions from a Pacer JSON export to your log",
-        description=(
-            "Add the sessions of a JSON file saved with 'pacer export --format json' to your "
-            "practice log. Sessions already in your log are left as they are, so importing "
-            "the same file again changes nothing."
-        ),
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Add the sessions of a JSON file saved with 'pacer export --format json' to your "
+        "practice log. Sessions already in your log are left as they are, so importing "
+        "the same file again changes nothing."
     )
     parser.add_argument("file", metavar="FILE.json", help="a Pacer JSON export")
     parser.set_defaults(run=run)

@@ -69,18 +69,14 @@ def relaxation_options_given(args: argparse.Namespace) -> list[str]:
     return [option for option, value in zip(RELAXATION_OPTIONS, values, strict=True) if value]
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "relax",
-        help="start the timed progressive-relaxation sequence",
-        description=(
-            "Clench, then let go and notice, group by group (feet, buttocks, pelvic floor, "
-            "abdominals, then shoulders and neck with a soft jaw), breathing slowly all the "
-            "way through, then a few minutes of slow belly breathing. With sound on, a "
-            "rising cue says clench (two notes for full effort, one for half), a lower, "
-            "longer one says let go, and a quiet bell marks each new group. Timings left "
-            "out come from the sequence file."
-        ),
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Clench, then let go and notice, group by group (feet, buttocks, pelvic floor, "
+        "abdominals, then shoulders and neck with a soft jaw), breathing slowly all the "
+        "way through, then a few minutes of slow belly breathing. With sound on, a "
+        "rising cue says clench (two notes for full effort, one for half), a lower, "
+        "longer one says let go, and a quiet bell marks each new group. Timings left "
+        "out come from the sequence file."
     )
     add_relaxation_options(parser)
     add_window_options(

@@ -38,14 +38,10 @@ def _days_value(text: str) -> frozenset[int]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "reminders",
-        help="gentle reminders at times you choose (off unless you turn them on)",
-        description=(
-            "A small, discreet desktop note at the times you choose, on the days you choose. "
-            "Off unless you turn it on; never repeated. With no option, shows what is set."
-        ),
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "A small, discreet desktop note at the times you choose, on the days you choose. "
+        "Off unless you turn it on; never repeated. With no option, shows what is set."
     )
     action = parser.add_mutually_exclusive_group()
     action.add_argument(

@@ -35,21 +35,17 @@ from pacer.core.stop_signals import StopRequest, on_stop_signals
 if TYPE_CHECKING:
     from pacer.core.audio.cues import CueSource
 
-__all__ = ["DEFAULT_MINUTES", "register", "run"]
+__all__ = ["DEFAULT_MINUTES", "configure", "run"]
 
 _BREATHING_OPTIONS = (*(f"--{phase.value}" for phase in Phase), "--minutes")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "render-audio",
-        help="write a guided session's sound to a WAV file",
-        description=(
-            "Write the sound of a session (the cues the app plays, and optionally the breath "
-            "tone) to a WAV file you can take to a phone or play anywhere: belly breathing, "
-            "with --relax the progressive-relaxation sequence, or with --trainer trainer "
-            "practice."
-        ),
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Write the sound of a session (the cues the app plays, and optionally the breath "
+        "tone) to a WAV file you can take to a phone or play anywhere: belly breathing, "
+        "with --relax the progressive-relaxation sequence, or with --trainer trainer "
+        "practice."
     )
     kind = parser.add_mutually_exclusive_group()
     kind.add_argument(

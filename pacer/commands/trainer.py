@@ -60,17 +60,13 @@ def trainer_plan_from_args(
         parser.error(f"argument {_OPTION_FOR_FIELD.get(error.field, error.field)}: {error}")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "trainer",
-        help="start trainer practice, paced by your out-breath",
-        description=(
-            "A few minutes of slow belly breathing to settle, then a practice in which each "
-            "out-breath is a moment you may go on, if and when it feels right (a gentler "
-            "cue marks it when sound is on), then a minute of closing breaths. You can "
-            "pause, or move on to the closing breaths, whenever "
-            "you choose. Follow the plan you made with your clinician."
-        ),
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "A few minutes of slow belly breathing to settle, then a practice in which each "
+        "out-breath is a moment you may go on, if and when it feels right (a gentler "
+        "cue marks it when sound is on), then a minute of closing breaths. You can "
+        "pause, or move on to the closing breaths, whenever "
+        "you choose. Follow the plan you made with your clinician."
     )
     add_pattern_options(parser, minutes_help=PRACTICE_MINUTES_HELP)
     add_trainer_options(parser)

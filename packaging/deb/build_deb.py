@@ -290,7 +290,7 @@ def manual_page(when: datetime) -> str:
     from pacer.cli import build_parser
 
     os.environ["COLUMNS"] = "80"  # argparse wraps to the terminal's width otherwise
-    parser = build_parser()
+    parser = build_parser(complete=True)
     sections = [("", parser.format_help())]
     for action in parser._actions:
         if isinstance(action, _argparse._SubParsersAction):
