@@ -12,7 +12,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFERRED = ("numpy", "pyqtgraph", "sounddevice", "uuid", "platform")
+DEFERRED = (
+    *("numpy", "pyqtgraph", "sounddevice", "uuid", "platform", "asyncio", "statistics"),
+    # The other sub-commands and what they need: only the command asked for is imported.
+    *(f"pacer.commands.{name}" for name in ("relax", "trainer", "render_audio", "export")),
+    *("pacer.commands.import_log", "pacer.commands.reminders", "pacer.core.export.exporting"),
+)
 
 CODE = """
 import sys, tempfile

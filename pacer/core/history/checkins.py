@@ -9,7 +9,6 @@ tension did not ease, the sentence says what was noted and nothing more.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -41,6 +40,8 @@ def change_sentence(pairs: Sequence[tuple[int, int]]) -> str | None:
     if len(pairs) < PAIRS_FOR_A_SENTENCE:
         sessions = "1 session" if len(pairs) == 1 else f"{len(pairs)} sessions"
         return f"You checked in before and after {sessions}; each shows here as a pair of points."
+    import statistics  # ~8 ms to load; the window imports this module at start (issue 15)
+
     before = _about(statistics.median(b for b, _ in pairs))
     after = _about(statistics.median(a for _, a in pairs))
     if after < before:

@@ -17,7 +17,6 @@ On Windows and macOS every current reader follows Qt's announcements, so this is
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 import threading
@@ -70,6 +69,8 @@ class RegistryWatch:
 
     # -- the thread ----------------------------------------------------------------------
     def _run(self) -> None:
+        import asyncio  # only once a screen reader is connected: ~25 ms to load (issue 15)
+
         try:
             asyncio.run(self._watch())
         except Exception:  # no registry, no D-Bus: the answer stays unknown, nothing breaks
@@ -78,6 +79,8 @@ class RegistryWatch:
             self._known.set()
 
     async def _watch(self) -> None:
+        import asyncio
+
         from dbus_fast import Message, MessageType
         from dbus_fast.aio import MessageBus
 
@@ -125,6 +128,8 @@ class RegistryWatch:
         await bus.wait_for_disconnect()
 
     async def _refresh(self, bus: object) -> None:
+        import asyncio
+
         from dbus_fast import Message, MessageType
 
         try:
@@ -151,6 +156,8 @@ class RegistryWatch:
 
 
 async def _bus_address() -> str:
+    import asyncio
+
     from dbus_fast import Message
     from dbus_fast.aio import MessageBus
 
