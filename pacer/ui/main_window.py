@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,13 +16,10 @@ from pacer.core.practice_log.store import PracticeLog, UnknownSessionError
 from pacer.core.practice_log.wording import KIND_WORDS
 from pacer.identity import APP_NAME
 from pacer.ui.app_context import AppContext
-from pacer.ui.breathing.breathing_page import BreathingPage
 from pacer.ui.common.notice_bar import NoticeBar
 from pacer.ui.fullscreen.controller import FullscreenController
-from pacer.ui.history.history_page import HistoryPage
 from pacer.ui.home.home_page import HomePage
 from pacer.ui.platform.keep_awake import KeepAwake
-from pacer.ui.session.practice_page import PracticePage
 from pacer.ui.session.practice_session import PracticeSession, SessionOutcome
 from pacer.ui.session.recording import WRITE_ERRORS, SessionRecording
 from pacer.ui.session.services import SessionServices
@@ -30,7 +27,10 @@ from pacer.ui.sound.notice import SoundNotice
 from pacer.ui.sound.sound_controller import SoundController
 
 if TYPE_CHECKING:
+    from pacer.ui.breathing.breathing_page import BreathingPage
+    from pacer.ui.history.history_page import HistoryPage
     from pacer.ui.relaxation.relaxation_page import RelaxationPage
+    from pacer.ui.session.practice_page import PracticePage
     from pacer.ui.trainer.trainer_page import TrainerPage
 
 MINIMUM_SIZE = QSize(900, 600)
@@ -60,14 +60,16 @@ class MainWindow(QMainWindow):
             self.services.add_listener_factory(self._recording_for)
         self.pages = QStackedWidget(self)
         self.home = HomePage(self)
-        self.breathing = BreathingPage(context, self.services, self)
-        self.history = HistoryPage(context.log, context.log_problem, self)
-        self._relaxation: RelaxationPage | None = None  # built when first wanted
-        self._trainer: TrainerPage | None = None
+        # Every other page (and its modules) is built when first wanted, so the first frame
+        # waits only for what it shows (issue 15).
         self._page_names: dict[str, QWidget] = {}
+        self._page_builders: dict[str, Callable[[], QWidget]] = {
+            "breathing": self._build_breathing,
+            "relaxation": self._build_relaxation,
+            "trainer": self._build_trainer,
+            "history": self._build_history,
+        }
         self.add_page("home", self.home)
-        self.add_page("breathing", self.breathing)
-        self.add_page("history", self.history)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,13 +85,8 @@ class MainWindow(QMainWindow):
         self.home.trainer_requested.connect(lambda: self.show_page("trainer"))
         self.home.history_requested.connect(lambda: self.show_page("history"))
         self.home.preferences_requested.connect(self.open_preferences)
-        self._connect_practice_page(self.breathing)
-        self.breathing.manage_patterns_requested.connect(self.open_patterns)
-        self.history.export_requested.connect(self.open_export)
-        self.history.import_requested.connect(self.open_import)
         context.preferences_changed.connect(self._refresh_home)
         context.patterns_changed.connect(self._refresh_home)
-        context.theme_changed.connect(lambda theme: self.history.restyle())
         self._build_menus()
         self._refresh_home()
         for notice in context.notices:
@@ -106,37 +103,77 @@ class MainWindow(QMainWindow):
         page.reflection_given.connect(self._save_reflection)
         page.tension_after_given.connect(self._save_tension_after)
 
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, built on first use."""
+        page = self._page_names.get(name)
+        if page is None:
+            page = self._page_builders[name]()
+            self.add_page(name, page)
+        return page
+
+    def built_page(self, name: str) -> QWidget | None:
+        """The page called ``name`` if it has been built, else None (nothing is built)."""
+        return self._page_names.get(name)
+
+    def _build_breathing(self) -> QWidget:
+        from pacer.ui.breathing.breathing_page import BreathingPage
+
+        page = BreathingPage(self.context, self.services, self)
+        self._connect_practice_page(page)
+        page.manage_patterns_requested.connect(self.open_patterns)
+        return page
+
+    def _build_relaxation(self) -> QWidget:
+        from pacer.ui.relaxation.relaxation_page import RelaxationPage
+
+        page = RelaxationPage(self.context, self.services, self)  # reads its sequence file
+        self._connect_practice_page(page)
+        return page
+
+    def _build_trainer(self) -> QWidget:
+        from pacer.ui.trainer.trainer_page import TrainerPage
+
+        page = TrainerPage(self.context, self.services, self)
+        self._connect_practice_page(page)
+        return page
+
+    def _build_history(self) -> QWidget:
+        from pacer.ui.history.history_page import HistoryPage
+
+        page = HistoryPage(self.context.log, self.context.log_problem, self)
+        page.export_requested.connect(self.open_export)
+        page.import_requested.connect(self.open_import)
+        self.context.theme_changed.connect(lambda theme: page.restyle())
+        return page
+
+    @property
+    def breathing(self) -> BreathingPage:
+        return cast("BreathingPage", self.page("breathing"))
+
     @property
     def relaxation(self) -> RelaxationPage:
-        """The relaxation page, built (and its sequence file read) on first use."""
-        if self._relaxation is None:
-            from pacer.ui.relaxation.relaxation_page import RelaxationPage
-
-            self._relaxation = RelaxationPage(self.context, self.services, self)
-            self._connect_practice_page(self._relaxation)
-            self.add_page("relaxation", self._relaxation)
-        return self._relaxation
+        return cast("RelaxationPage", self.page("relaxation"))
 
     @property
     def trainer(self) -> TrainerPage:
-        """The trainer practice page, built on first use."""
-        if self._trainer is None:
-            from pacer.ui.trainer.trainer_page import TrainerPage
+        return cast("TrainerPage", self.page("trainer"))
 
-            self._trainer = TrainerPage(self.context, self.services, self)
-            self._connect_practice_page(self._trainer)
-            self.add_page("trainer", self._trainer)
-        return self._trainer
+    @property
+    def history(self) -> HistoryPage:
+        return cast("HistoryPage", self.page("history"))
+
+    def _refresh_history(self) -> None:
+        """A history page not yet built reads the log when it is; nothing to do until then."""
+        history = self.built_page("history")
+        if history is not None:
+            cast("HistoryPage", history).refresh()
 
     def show_page(self, name: str) -> None:
-        if name == "relaxation":
-            self.relaxation  # noqa: B018 - builds the page on first use
-        if name == "trainer":
-            self.trainer  # noqa: B018 - builds the page on first use
+        page = self.page(name)
         if name == "history":
             self.history.ensure_built()
             self.history.refresh()
-        self.pages.setCurrentWidget(self._page_names[name])
+        self.pages.setCurrentWidget(page)
         self.page_changed.emit(name)
 
     def _confirm_replacing(self, running) -> bool:
@@ -160,7 +197,7 @@ class MainWindow(QMainWindow):
 
     def _session_finished(self, outcome: SessionOutcome) -> None:
         # A session that ends in full screen ends there, calmly; the person leaves when ready.
-        self.history.refresh()
+        self._refresh_history()
 
     def _write_to_log(self, session: PracticeSession, write: Callable[..., object]) -> None:
         """Something the person added after a session; never lost without a word."""
@@ -175,7 +212,7 @@ class MainWindow(QMainWindow):
             )
         except WRITE_ERRORS as error:
             self.notices.post(f"What you added could not be saved just now ({error}).")
-        self.history.refresh()
+        self._refresh_history()
 
     def _save_tension_after(self, session: PracticeSession, tension: int) -> None:
         self._write_to_log(session, lambda log, key: log.set_tension_after(key, tension))
@@ -277,6 +314,8 @@ class MainWindow(QMainWindow):
 
     def active_practice_page(self) -> PracticePage:
         """The page whose session Space/F11 act on: the one shown, else breathing."""
+        from pacer.ui.session.practice_page import PracticePage
+
         page = self.pages.currentWidget()
         return page if isinstance(page, PracticePage) else self.breathing
 
@@ -291,7 +330,7 @@ class MainWindow(QMainWindow):
 
     def _running_trainer(self) -> TrainerPage | None:
         """The trainer page when its session is the one running, else None."""
-        page = self._trainer
+        page = cast("TrainerPage | None", self.built_page("trainer"))
         return page if page is not None and page.is_active else None
 
     def _note_guarding(self) -> None:
@@ -337,7 +376,7 @@ class MainWindow(QMainWindow):
 
         outcome = import_with_dialog(self, self.context.log)
         if outcome is not None and outcome.imported:
-            self.history.refresh()
+            self._refresh_history()
 
     def open_patterns(self) -> None:
         from pacer.ui.breathing.patterns_dialog import PatternsDialog
