@@ -35,8 +35,9 @@ else:
 class _Commands(_SubParsers):
     """The sub-commands, each given its options only when it is the one asked for.
 
-    ``pacer`` alone, or ``pacer breathe``, then imports no other command's module: building
-    every parser up front cost a fifth of the time to the first frame (issue 15).
+    ``pacer`` alone, or ``pacer breathe``, then imports no other command's module; building
+    every parser up front loaded the export, import, reminder and audio-rendering code
+    before the window's first frame (issue 15).
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
