@@ -18,6 +18,7 @@ import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from bench.watchdog import Watchdog, spin
 from pacer.core.history.checkins import check_ins
 from pacer.core.history.model import build_history
 from pacer.core.history.reading import LogContents, read_for_history
@@ -127,44 +128,6 @@ def app_start_ms(data_dir: Path, repeat: int = 3) -> float:
         )
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
-
-
-class Watchdog:
-    """Ticks every 2 ms on the window's thread; the longest gap between ticks is the
-    longest time the event loop could not run (a stall the user would feel)."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import Qt, QTimer
-
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(2)
-        self.timer.timeout.connect(self._tick)
-        self.longest = 0.0
-        self._last = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
-
-    def start(self) -> None:
-        self.longest, self._last = 0.0, time.perf_counter()
-        self.timer.start()
-
-    def stop(self) -> float:
-        self._tick()
-        self.timer.stop()
-        return self.longest * 1000
-
-
-def spin(milliseconds: int) -> None:
-    """Run the event loop for a while (lets the watchdog see the end of a stall)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(milliseconds, loop.quit)
-    loop.exec()
 
 
 def open_history_page(log: PracticeLog, today: date, watchdog: Watchdog) -> tuple[float, float]:
