@@ -5,6 +5,7 @@ share from 0 to 1, or a negative number while the amount is unknown). It must no
 widgets and must open its own SQLite connection (``PracticeLog.open_another``): connections
 belong to the thread that made them. The signals are emitted from the worker and delivered
 in the window's thread, where the slots run.
+While the work runs, the garbage collector waits (:mod:`pacer.ui.common.collector`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from pacer.ui.common.collector import collector_waiting
 
 Work = Callable[[Callable[[float], None]], object]
 
@@ -34,7 +37,8 @@ class BackgroundTask(QObject):
 
     def _run(self) -> None:
         try:
-            result = self._work(self._report)
+            with collector_waiting():
+                result = self._work(self._report)
         except Exception as error:  # handed to the window, which words it for the user
             self.running = False
             self._emit(self.failed, error)

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from pacer.core.history.model import HistorySnapshot, build_history
 from pacer.core.history.reading import LogContents, read_for_history
 from pacer.core.practice_log.records import SessionKind
+from pacer.ui.common.collector import collector_waiting
 
 
 @dataclass(frozen=True)
@@ -63,22 +64,30 @@ def _the_relay() -> _Relay:
 def _work(token: int, path: Path, request: Request, known: LogContents | None) -> None:
     relay = _the_relay()
     try:
-        # The charts' library takes a quarter of a second to import the first time.
-        # (Nothing is built on the window's thread meanwhile: while this thread runs
-        # Python, every call there would wait its turn for the interpreter lock.)
-        importlib.import_module("pyqtgraph")
-        contents = known if known is not None and not request.reread else read_for_history(path)
-        snapshot = build_history(
-            contents.sessions,
-            contents.rest_days,
-            request.today,
-            kind=request.kind,
-            unreadable=contents.unreadable,
-        )
+        with collector_waiting():
+            snapshot, contents = _read_and_build(path, request, known)
     except Exception as error:  # any failure becomes a calm line on the page
         relay.failed.emit(token, str(error) or type(error).__name__)
         return
     relay.loaded.emit(token, Loaded(request, contents, snapshot))
+
+
+def _read_and_build(
+    path: Path, request: Request, known: LogContents | None
+) -> tuple[HistorySnapshot, LogContents]:
+    # The charts' library takes a quarter of a second to import the first time.
+    # (Nothing is built on the window's thread meanwhile: while this thread runs
+    # Python, every call there would wait its turn for the interpreter lock.)
+    importlib.import_module("pyqtgraph")
+    contents = known if known is not None and not request.reread else read_for_history(path)
+    snapshot = build_history(
+        contents.sessions,
+        contents.rest_days,
+        request.today,
+        kind=request.kind,
+        unreadable=contents.unreadable,
+    )
+    return snapshot, contents
 
 
 class HistoryLoader(QObject):
