@@ -69,8 +69,10 @@ _INSERT = (
     f"INSERT {{mode}} INTO {{table}} ({', '.join(_STORED_FIELDS)}) "
     f"VALUES ({', '.join('?' * len(_STORED_FIELDS))})"
 )
-# How many sessions a merge stages per statement batch (bounded memory for any import).
-_MERGE_BATCH = 2000
+# How many sessions a merge stages per statement batch: bounded memory for any import, and
+# short enough that the window's thread is never kept waiting (sqlite3's executemany holds
+# the interpreter for the whole batch: 2,000 sessions took ~55 ms, bench/bench_stalls.py).
+_MERGE_BATCH = 250
 
 
 class LogError(Exception):

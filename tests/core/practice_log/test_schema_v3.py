@@ -308,6 +308,17 @@ def test_a_merge_with_the_same_id_twice_adds_nothing(data_dir):
         assert log.count() == 0
 
 
+def test_a_repeat_far_from_its_first_appearance_is_named_and_adds_nothing(data_dir):
+    # Sessions are staged in batches; the repeat lands in a later batch than the original.
+    sessions = [finished(WHEN - timedelta(days=day)) for day in range(1200)]
+    twin = finished(WHEN + timedelta(days=1), id=sessions[3].id)
+    with PracticeLog.open(data_dir) as log:
+        with pytest.raises(DuplicateSessionError) as info:
+            log.merge([*sessions, twin])
+        assert info.value.session_id == sessions[3].id
+        assert log.count() == 0
+
+
 def test_a_stream_that_stops_with_an_error_midway_adds_nothing(data_dir):
     def stream():
         for day in range(5000):
