@@ -295,3 +295,20 @@ def test_the_controls_show_exactly_the_plan_that_runs_however_it_started(qtbot, 
     assert relax.plan_label.text().startswith("Relaxation · clench 3 s · let go 5 s · ")
     window.close()
     QApplication.processEvents()
+
+
+def test_only_the_home_page_is_built_until_another_is_wanted(window, fake_clock):
+    # The first frame waits for nothing it does not show (issue 15).
+    assert window.current_page_name == "home"
+    for name in ("breathing", "relaxation", "trainer", "history"):
+        assert window.built_page(name) is None
+    # A session that ends with the practice log never opened leaves it unbuilt.
+    session = window.breathing.start_plan(BreathingPlan(BreathPattern(inhale=4, exhale=6), 0.5))
+    fake_clock.advance(31)
+    session.refresh()
+    assert session.state is SessionState.FINISHED
+    assert window.built_page("history") is None
+    window.show_page("history")
+    assert window.built_page("history") is window.history
+    assert window.pages.currentWidget() is window.history
+    assert window.built_page("relaxation") is None
