@@ -5,6 +5,7 @@ share from 0 to 1, or a negative number while the amount is unknown). It must no
 widgets and must open its own SQLite connection (``PracticeLog.open_another``): connections
 belong to the thread that made them. The signals are emitted from the worker and delivered
 in the window's thread, where the slots run.
+
 While the work runs, the garbage collector waits (:mod:`pacer.ui.common.collector`).
 """
 
